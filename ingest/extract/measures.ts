@@ -1,0 +1,394 @@
+import type { Entity, EntityType, Measure, Mention, Modality, Section, SegmentedDoc, Sentence } from '../types.js';
+import { loadLexicon } from '../lexicon.js';
+
+/**
+ * Recommendation / countermeasure sentences (县域地区应……, 加快……, 要……).
+ *
+ * A sentence is a measure when
+ *  1. a modal cue (应, 要, 需要, 必须, 建议, 可以 …; schema/lexicons/measure-cues.tsv) is followed by a
+ *     verb in the same clause (应重视…, 要把…, 需从…入手), or
+ *  2. it starts — after an enumerator (（二）, 一是, 第一，), 连接词 (同时, 此外, 首先), an optional
+ *     leading 以…为…/根据…/围绕… clause, an optional actor mention and adverbs (进一步, 大力) — with an
+ *     imperative action verb (加快, 推进, 完善 …), or
+ *  3. it sits in a countermeasure section (own or ancestor heading contains 对策/建议/措施/路径/思路/策略/
+ *     启示/思考) and one of its clauses starts with an action verb.
+ *
+ * Decisions:
+ *  - Descriptive sentences are not measures: a cue whose clause carries aspect 了 / 已经 / 正在 is
+ *    ignored; 据统计, 数据显示, 研究表明, 调查显示, 实践证明 … reject the whole sentence; questions too.
+ *    Discourse formulas 需要看到的是 / 应该说 / 要指出 are not cues.
+ *  - 可以 counts only with an actor subject (县域地区可以…); bare 可以实现… is an evaluation.
+ *  - Reported speech (《意见》提出……要……, 某研究员建议，城市间应加强合作) is a measure when the
+ *    reported content itself prescribes (modal or verb-initial); the policy/person is the source, not
+ *    the actor: the actor is a mention right before the modal inside the reported clause, else null.
+ *    A bare report of what a plan proposed (《纲要》提出了推进……) is descriptive (了) and not a measure.
+ *  - Headings: a heading line that is a bare verb phrase (加快产业转型升级) is a measure only inside a
+ *    countermeasure section, because the same verb-initial style titles descriptions of what was
+ *    done (（一）加强城乡规划编制 under 「…取得的经验」). A heading with an explicit modal
+ *    (打造城市群需摒弃“高大全”思维) is treated like any sentence.
+ *  - Verb-initial rule: a sentence whose main predicate is the copula 是 (加快X是Y的途径) or whose
+ *    verb is used attributively (国务院出台的《意见》) is not a measure.
+ *  - actor: the entity of an agent-like mention (PLACE, ORGANIZATION, or a CONCEPT named …地区/政府/
+ *    城市/镇/县 …) standing right before the cue in its clause, at most a few characters away and not
+ *    linked to the cue by 的/在/对/把 (so 中心镇的财政改革要… has no actor).
+ *  - targets: mentions of INDUSTRY, CONCEPT, THEORY, POLICY, PLACE, ORGANIZATION starting at or after
+ *    the first accepted cue, minus the actor, de-duplicated by entity key in text order.
+ *  - modality: the strongest accepted cue, must > should > need > suggest > action; `cue` is that word
+ *    (earliest on ties).
+ */
+
+const STRENGTH: Record<Modality, number> = { must: 5, should: 4, need: 3, suggest: 2, action: 1 };
+
+interface CueLists {
+  modals: { word: string; modality: Modality }[];
+  actions: string[];
+  verbs: string[];
+  negverbs: string[];
+  sections: string[];
+}
+
+let lists: CueLists | null = null;
+
+function cues(): CueLists {
+  if (lists) return lists;
+  const rows = loadLexicon('measure-cues');
+  const l: CueLists = { modals: [], actions: [], verbs: [], negverbs: [], sections: [] };
+  for (const r of rows) {
+    const kind = r.fields.kind;
+    if (kind === 'modal') l.modals.push({ word: r.name, modality: r.fields.modality as Modality });
+    else if (kind === 'action') l.actions.push(r.name);
+    else if (kind === 'verb') l.verbs.push(r.name);
+    else if (kind === 'negverb') l.negverbs.push(r.name);
+    else if (kind === 'section') l.sections.push(r.name);
+  }
+  const byLen = (a: string, b: string) => b.length - a.length;
+  l.modals.sort((a, b) => b.word.length - a.word.length);
+  l.actions.sort(byLen);
+  l.verbs.sort(byLen);
+  l.negverbs.sort(byLen);
+  lists = l;
+  return l;
+}
+
+const CLAUSE_PUNCT = /[，,；;：:。！？!?]/;
+const TARGET_TYPES: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION']);
+const AGENT_CONCEPT = /(地区|政府|城市|城镇|地方|部门|主体|企业|机构|乡镇|中心镇|试点镇|镇|县|市|区|乡|村|群|省|州)$/;
+
+/** Characters that, before/after a single-character modal, make it part of another word. */
+const GUARD: Record<string, { before?: string; after?: string }> = {
+  应: { before: '适相对响效供反呼回顺答感照报策承内理', after: '用急届变聘邀收付运验酬征试声' },
+  要: { before: '重主只纲必摘需想将快首扼紧显次机提简概政不', after: '求素点么是件务害闻领道职塞旨诀冲紧案想' },
+  需: { before: '所内供必无军急亟', after: '求要' },
+  须: { before: '必无胡触莫', after: '知臾' },
+  宜: { before: '适便制相权合不', after: '居业人家宾昌兴春州' },
+  建议: { before: '', after: '书稿案权' },
+};
+/** 需要 as a noun: 迫切需要, 现实需要, 发展需要 at clause end or before 的/和. */
+const DISCOURSE_AFTER = /^(?:特别)?(?:看到|指出|注意到?的是|说明的是|强调的是|承认|说[，,])/;
+const DESCRIPTIVE_SENTENCE = /据[^，,。；]{0,20}统计|数据显示|统计显示|研究表明|研究发现|调查显示|结果表明|实践证明|事实证明|资料显示/;
+/** Verb-initial sentences that report or evaluate rather than prescribe. */
+const REPORTED_FACTS =
+  /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)|(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|将(?:显著|有效|大大|极大)/;
+/** Verb + following characters that make a noun, not an imperative (改革开放, 创新能力). */
+const NOMINAL_START = /^(?:改革开放|创新能力|创新驱动|创新型|支持下|统筹兼顾)/;
+const CONDITIONAL = /(?:如果|若|假如|一旦|倘若|要是|假若)[^，,；;。]*$/;
+const PREP_START = /^(?:进一步|积极|充分|切实)?(?:根据|按照|依据|依照|结合|围绕|针对|立足于?|着眼于?|基于)/;
+const PROHIBITION_OK = /^(?:再|仅仅|仅|只|单纯|过度|过分|一味|简单地?|随意|盲目)/;
+const ASPECT = /(?<![为除罢])了(?!解)|已经|正在|业已/;
+const COPULA = /(?<![特别尤其但而于或还只就正凡总要若倘即不否一二三四五六七八九十])是(?!否)/;
+
+const ENUM = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:[，,、：:]|(?=[\u4e00-\u9fff])))\s*/;
+const CONNECTIVE = /^(?:同时|此外|另外|另一方面|一方面|[一二三四五六七八九十]是|首先|其次|再次|然后|最后|其[一二三四五]|因此|所以|为此|对此|总之|进而|而且|并且|此外|当前|今后|下一步|下一阶段|未来|近期|远期|具体而言|具体来说|总的来说|与此同时)\s*[，,：:]?\s*/;
+const ADVERB = /^(?:进一步|大力|积极|切实|全面|着力|不断|继续|努力|重点|稳步|逐步|深入|持续|充分|主动|尽快|率先|优先|科学地?|合理地?|有序地?|统一|共同|协同|适度|适当|因地制宜地?|加快|还|也|更|要|将|应|都|均|须|可|需|并|再|则|就|才|一定|务必|必须|首先|真正|有效|扎实|全力|坚定|坚决|着重|大胆|广泛|有效地)/;
+const LEAD_CLAUSE = /^(?:以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
+
+/** A heading: matches its section's heading, or a line without terminal punctuation that is short or enumerated. */
+function headingLike(s: Sentence, sec: Section | undefined): boolean {
+  const t = s.text.trim();
+  if (sec?.heading && norm(sec.heading) === norm(t)) return true;
+  if (/[。！？；!?;…]$/.test(t)) return false;
+  return ENUM.test(t) || t.length <= 30;
+}
+
+function norm(s: string): string {
+  return s.replace(/[\s　^{}\d①-⑳]/g, '');
+}
+
+function sectionContext(doc: SegmentedDoc, s: Sentence): { sec: Section | undefined; headings: string[] } {
+  const idx = doc.sections.findIndex((x) => x.ordinal === s.section);
+  const sec = idx >= 0 ? doc.sections[idx] : undefined;
+  const headings: string[] = [];
+  if (!sec) return { sec, headings };
+  if (sec.heading) headings.push(sec.heading);
+  let level = sec.level;
+  for (let j = idx - 1; j >= 0 && level > 1; j--) {
+    const p = doc.sections[j];
+    if (p.level < level) {
+      if (p.heading && p.heading !== doc.meta.title) headings.push(p.heading);
+      level = p.level;
+    }
+  }
+  return { sec, headings };
+}
+
+interface Cue {
+  word: string;
+  modality: Modality;
+  /** offset in the sentence text */
+  at: number;
+  actor: string | null;
+}
+
+/** Clause bounds [start, end) in sentence-relative offsets, around position `at`. */
+function clauseAround(text: string, at: number): [number, number] {
+  let a = at;
+  while (a > 0 && !CLAUSE_PUNCT.test(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && !CLAUSE_PUNCT.test(text[b])) b++;
+  return [a, b];
+}
+
+function startsWithAny(text: string, at: number, words: string[]): string | null {
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return null;
+}
+
+/** A verb from `words` somewhere in text[from, to), not used as a noun (的X / X的). */
+function hasVerb(text: string, from: number, to: number, words: string[]): boolean {
+  for (let i = from; i < to; i++) {
+    const w = startsWithAny(text, i, words);
+    if (!w || i + w.length > to) continue;
+    if (w.length > 1 && (text[i + w.length] === '的' || text[i - 1] === '的')) continue;
+    if (w.length === 1 && i !== from && !/^[把将使让]$/.test(w)) continue;
+    return true;
+  }
+  return false;
+}
+
+function guarded(text: string, i: number, word: string): boolean {
+  const g = GUARD[word];
+  if (!g) return false;
+  if (g.before && i > 0 && g.before.includes(text[i - 1])) return true;
+  const next = text[i + word.length] ?? '';
+  if (g.after && next && g.after.includes(next)) return true;
+  return false;
+}
+
+type Ents = Map<string, Entity>;
+
+function isAgent(m: Mention, ents: Ents): boolean {
+  if (m.type === 'PLACE' || m.type === 'ORGANIZATION') return true;
+  const name = ents.get(m.entity)?.name ?? '';
+  return m.type === 'CONCEPT' && (AGENT_CONCEPT.test(m.surface) || AGENT_CONCEPT.test(name));
+}
+
+/** The actor mention right before sentence offset `at` inside clause [a, at). */
+function actorBefore(s: Sentence, ms: Mention[], a: number, at: number, ents: Ents): Mention | null {
+  let best: Mention | null = null;
+  for (const m of ms) {
+    const ms0 = m.start - s.start;
+    const me = m.end - s.start;
+    if (ms0 < a || me > at || !isAgent(m, ents)) continue;
+    const gap = s.text.slice(me, at);
+    if (gap.length > 6 || /[的在对把将与和及、向从为被]/.test(gap)) continue;
+    if (!best || m.start > best.start) best = m;
+  }
+  return best;
+}
+
+function sentenceMentions(s: Sentence, mentions: Mention[]): Mention[] {
+  return mentions
+    .filter((m) => m.sentence === s.ordinal && m.start >= s.start && m.end <= s.end)
+    .sort((x, y) => x.start - y.start);
+}
+
+function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
+  const { modals, actions, verbs, negverbs } = cues();
+  const allVerbs = [...actions, ...verbs].sort((a, b) => b.length - a.length);
+  const text = s.text;
+  const out: Cue[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const hit = modals.find((m) => text.startsWith(m.word, i));
+    if (!hit) continue;
+    const w = hit.word;
+    const end = i + w.length;
+    if (guarded(text, i, w)) continue;
+    // 应对 = "respond to" before 挑战/风险 …
+    if (w === '应' && text[end] === '对' && /^[^，,。；;]*?(挑战|风险|危机|冲击|变化)/.test(text.slice(end))) continue;
+    if (DISCOURSE_AFTER.test(text.slice(end))) {
+      i = end - 1;
+      continue;
+    }
+    const [a, b0] = clauseAround(text, i);
+    // 可以根据自身实际情况，以…，对接… : a prepositional clause carries on into the next one
+    let b = b0;
+    for (let k = 0; k < 2 && PREP_START.test(text.slice(end, b)) && !hasVerb(text, end, b, allVerbs); k++) {
+      if (!/[，,]/.test(text[b] ?? '')) break;
+      b = clauseAround(text, b + 1)[1];
+    }
+    if (ASPECT.test(text.slice(end)) || CONDITIONAL.test(text.slice(a, i))) {
+      i = end - 1;
+      continue;
+    }
+    const prohibition = /^(不|切忌|严禁)/.test(w);
+    let ok: boolean;
+    if (prohibition) {
+      // 不能 is also "cannot" (不能有效地转化): only a prohibition when a verb or 仅/只/一味 follows at once
+      const r = text.slice(end, b);
+      const p = PROHIBITION_OK.exec(r)?.[0] ?? '';
+      ok = !!p || !!startsWithAny(r, p.length, [...negverbs, ...allVerbs]);
+    } else {
+      ok = hasVerb(text, end, b, allVerbs);
+    }
+    if (!ok) {
+      i = end - 1;
+      continue;
+    }
+    const actor = actorBefore(s, ms, a, i, ents);
+    if (w === '可以' && !actor) {
+      i = end - 1;
+      continue;
+    }
+    out.push({ word: w, modality: hit.modality, at: i, actor: actor?.entity ?? null });
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * Verb-initial clause at `from`: skips enumerators, connectives, an actor mention and adverbs.
+ * Returns the cue (verb) and actor, or null.
+ */
+function verbInitial(s: Sentence, ms: Mention[], from: number, to: number, ents: Ents): Cue | null {
+  const { actions } = cues();
+  const text = s.text;
+  let i = from;
+  const skip = (re: RegExp) => {
+    const m = re.exec(text.slice(i, to));
+    if (m && m[0].length) {
+      i += m[0].length;
+      return true;
+    }
+    return false;
+  };
+  for (let k = 0; k < 4 && (skip(ENUM) || skip(CONNECTIVE) || skip(/^\s+/)); k++);
+  let actor: Mention | null = null;
+  const lead = ms.find((m) => m.start - s.start === i && isAgent(m, ents));
+  if (lead) {
+    actor = lead;
+    i = lead.end - s.start;
+    skip(/^(?:地区|政府|各级政府|部门)?\s*[：:]?/);
+  }
+  for (let k = 0; k < 4; k++) {
+    const v = startsWithAny(text, i, actions);
+    if (v) {
+      // 加快 etc. are both adverbial and verbs; prefer the verb reading unless another action follows
+      const after = i + v.length;
+      if (text[after] === '的' || text[after] === '了' || NOMINAL_START.test(text.slice(i))) return null;
+      return { word: v, modality: 'action', at: i, actor: actor?.entity ?? null };
+    }
+    if (!skip(ADVERB)) break;
+    skip(/^地/);
+  }
+  return null;
+}
+
+function clauses(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || CLAUSE_PUNCT.test(text[i])) {
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ents: Ents): Cue | null {
+  const cl = clauses(s.text);
+  if (!cl.length) return null;
+  if (anyClause) {
+    for (const [a, b] of cl) {
+      if (ASPECT.test(s.text.slice(a, b))) continue;
+      const c = verbInitial(s, ms, a, b, ents);
+      if (c) return c;
+    }
+    return null;
+  }
+  if (COPULA.test(s.text) || /正在|已经|截至|截止/.test(s.text) || ASPECT.test(s.text) || REPORTED_FACTS.test(s.text)) return null;
+  // optional leading 以…为…/根据…/围绕… clauses, then a verb-initial clause
+  for (let k = 0; k < Math.min(cl.length, 3); k++) {
+    const [a, b] = cl[k];
+    const c = verbInitial(s, ms, a, b, ents);
+    if (c) return ASPECT.test(s.text.slice(a, b)) ? null : c;
+    const head = s.text.slice(a, b).replace(ENUM, '').replace(CONNECTIVE, '');
+    if (!LEAD_CLAUSE.test(head) && !(k === 0 && CONNECTIVE.test(s.text.slice(a)))) return null;
+  }
+  return null;
+}
+
+export function extractMeasures(doc: SegmentedDoc, mentions: Mention[], entities: Map<string, Entity>): Measure[] {
+  const { sections } = cues();
+  const notes = [...doc.referenceLines, ...doc.footnotes];
+  const out: Measure[] = [];
+  for (const s of doc.sentences) {
+    const text = s.text.trim();
+    if (!text) continue;
+    if (/[？?]\s*$/.test(text) || /[吗呢][？?。]?$/.test(text)) continue;
+    if (/^\|.*\|$/.test(text) || notes.some((n) => s.start < n.end && n.start < s.end)) continue;
+    if (DESCRIPTIVE_SENTENCE.test(text)) continue;
+    const ms = sentenceMentions(s, mentions);
+    const { sec, headings } = sectionContext(doc, s);
+    const isHeading = headingLike(s, sec);
+    const inCounterSection = headings.some((h) => sections.some((w) => h.includes(w)));
+
+    const found: Cue[] = findModalCues(s, ms, entities);
+    if (!found.length) {
+      let c: Cue | null = null;
+      if (isHeading) {
+        // own heading text is not context for itself unless a parent section is a countermeasure one
+        const parentCounter = headings
+          .filter((h) => norm(h) !== norm(text))
+          .some((h) => sections.some((w) => h.includes(w)));
+        if (parentCounter) c = verbInitialSentence(s, ms, true, entities);
+      } else {
+        c = verbInitialSentence(s, ms, false, entities) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
+      }
+      if (c) found.push(c);
+    }
+    if (!found.length) continue;
+
+    let best = found[0];
+    for (const c of found) if (STRENGTH[c.modality] > STRENGTH[best.modality]) best = c;
+    const actor = best.actor ?? found.find((c) => c.actor)?.actor ?? null;
+    // targets start at the first prescriptive point: an accepted cue or a verb-initial clause
+    let first = Math.min(...found.map((c) => c.at));
+    for (const [a, b] of clauses(s.text)) {
+      if (a >= first) break;
+      if (ASPECT.test(s.text.slice(a, b))) continue;
+      const c = verbInitial(s, ms, a, b, entities);
+      if (c) {
+        first = c.at;
+        break;
+      }
+    }
+    const targets: string[] = [];
+    for (const m of ms) {
+      if (m.start - s.start < first || !TARGET_TYPES.has(m.type)) continue;
+      if (m.entity === actor || targets.includes(m.entity)) continue;
+      targets.push(m.entity);
+    }
+    out.push({
+      sentence: s.ordinal,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      modality: best.modality,
+      targets,
+      actor,
+      cue: best.word,
+    });
+  }
+  return out;
+}

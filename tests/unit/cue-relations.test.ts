@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extractCueRelations } from '../../ingest/extract/cue-relations.js';
+import type { EntityType, Mention, Relation, SegmentedDoc } from '../../ingest/types.js';
+import { makeDoc } from '../helpers/make-doc.js';
+
+type Spec = [surface: string, type: EntityType, entity: string];
+
+/** Every non-overlapping occurrence of each surface (longest first) as a Mention. */
+function mentionsFor(doc: SegmentedDoc, specs: Spec[]): Mention[] {
+  const taken: [number, number][] = [];
+  const out: Mention[] = [];
+  for (const [surface, type, entity] of [...specs].sort((a, b) => b[0].length - a[0].length)) {
+    for (let i = doc.text.indexOf(surface); i >= 0; i = doc.text.indexOf(surface, i + 1)) {
+      const e = i + surface.length;
+      if (taken.some(([a, b]) => i < b && a < e)) continue;
+      const s = doc.sentences.find((x) => x.start <= i && e <= x.end);
+      if (!s) continue;
+      taken.push([i, e]);
+      out.push({ type, surface, start: i, end: e, sentence: s.ordinal, entity });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function rels(text: string, specs: Spec[]): Relation[] {
+  const doc = makeDoc(text);
+  return extractCueRelations(doc, mentionsFor(doc, specs));
+}
+
+const pairs = (rs: Relation[]) => rs.map((r) => `${r.from} ${r.type} ${r.to}`);
+
+const COUNTY: Spec[] = [
+  ['县域主导产业', 'INDUSTRY', 'industry:县域主导产业'],
+  ['主导产业', 'INDUSTRY', 'industry:主导产业'],
+  ['县域新型城镇化', 'CONCEPT', 'concept:县域新型城镇化'],
+  ['新型城镇化', 'CONCEPT', 'concept:新型城镇化'],
+  ['县域地区', 'CONCEPT', 'concept:县域'],
+];
+
+describe('extractCueRelations — DRIVES', () => {
+  it('A对B具有一定带动作用', () => {
+    const rs = rels('现阶段已经确定主导产业的地区中,主导产业对新型城镇化具有一定带动作用,但效果并不明显。', COUNTY);
+    expect(rs).toEqual([{ type: 'DRIVES', from: 'industry:主导产业', to: 'concept:新型城镇化', sentence: 0 }]);
+  });
+
+  it('发挥A对B的带动作用; 推动B (no A in its clause) gives nothing more', () => {
+    const rs = rels('为了充分发挥县域主导产业对新型城镇化的带动作用,县域地区可以根据自身实际情况,以主导产业发展中集聚化规模化发展、产业链完善和延伸、主导产业高质量发展带动相关产业发展三个阶段,对接新型城镇化发展要点,带动县域新型城镇化发展。', COUNTY);
+    expect(pairs(rs)).toEqual(['industry:县域主导产业 DRIVES concept:新型城镇化']);
+  });
+
+  it('A成为推动B发展的途径', () => {
+    const rs = rels('由于县域主导产业发展情况在一定程度上决定了城乡经济发展水平和居民生活质量,同时提高地区经济发展水平以及居民生活质量也是新型城镇化发展的内在要求,因此发展县域主导产业成为推动县域新型城镇化发展的重要途径之一。', COUNTY);
+    expect(pairs(rs)).toEqual(['industry:县域主导产业 DRIVES concept:县域新型城镇化']);
+  });
+
+  it('以A引领B / 以A带动B', () => {
+    expect(pairs(rels('以协同创新引领城市群发展', [
+      ['协同创新', 'CONCEPT', 'concept:协同创新'],
+      ['城市群', 'CONCEPT', 'concept:城市群'],
+    ]))).toEqual(['concept:协同创新 DRIVES concept:城市群']);
+    const rs = rels('江小城市培育的经验证明了小城市的发展方向，即以工业化带动城镇化发展，以城镇化提升工业化的发展动力和品质内涵，两', [
+      ['工业化', 'CONCEPT', 'concept:工业化'],
+      ['城镇化', 'CONCEPT', 'concept:城镇化'],
+    ]);
+    // 以城镇化提升工业化: 提升 is not a cue; 双轮驱动 has no A in its clause
+    expect(pairs(rs)).toEqual(['concept:工业化 DRIVES concept:城镇化']);
+  });
+});
+
+describe('extractCueRelations — SUPPORTS / HINDERS', () => {
+  it('A支撑B / A服务于B', () => {
+    expect(pairs(rels('中心城市支撑城市群高质量发展。', [
+      ['中心城市', 'CONCEPT', 'concept:中心城市'],
+      ['城市群', 'CONCEPT', 'concept:城市群'],
+    ]))).toEqual(['concept:中心城市 SUPPORTS concept:城市群']);
+    expect(pairs(rels('北部湾港口群服务于西部陆海新通道建设。', [
+      ['北部湾港口群', 'CONCEPT', 'concept:北部湾港口群'],
+      ['西部陆海新通道', 'POLICY', 'policy:西部陆海新通道'],
+    ]))).toEqual(['concept:北部湾港口群 SUPPORTS policy:西部陆海新通道']);
+  });
+
+  it('A制约B, A影响了B的发展; not 影响力', () => {
+    const specs: Spec[] = [
+      ['户籍制度', 'POLICY', 'policy:户籍制度'],
+      ['新型城镇化', 'CONCEPT', 'concept:新型城镇化'],
+      ['产业同构', 'CONCEPT', 'concept:产业同构'],
+      ['城市群', 'CONCEPT', 'concept:城市群'],
+    ];
+    expect(pairs(rels('城乡分割的户籍制度制约新型城镇化发展。', specs))).toEqual(['policy:户籍制度 HINDERS concept:新型城镇化']);
+    expect(pairs(rels('产业同构影响了城市群的协同发展。', specs))).toEqual(['concept:产业同构 HINDERS concept:城市群']);
+    expect(rels('产业同构影响城市群的形象。', specs)).toEqual([]);
+    expect(rels('城市群的影响力不断提升，新型城镇化稳步推进。', specs)).toEqual([]);
+  });
+});
+
+describe('extractCueRelations — negatives and invariants', () => {
+  it('A and the cue in different clauses', () => {
+    const rs = rels('2016 年国务院批复的《促进中部地区崛起“十三五”规划》和《中原城市群发展规划》中，明确支持郑州建设国家中心城市。', [
+      ['中原城市群发展规划', 'POLICY', 'policy:中原城市群发展规划'],
+      ['郑州', 'PLACE', 'place:410100'],
+    ]);
+    expect(rs).toEqual([]);
+  });
+
+  it('negated cue', () => {
+    expect(rels('主导产业未能带动新型城镇化发展。', COUNTY)).toEqual([]);
+  });
+
+  it('A too far before the cue', () => {
+    expect(rels('主导产业在过去很长一段时期内由于种种复杂原因始终带动新型城镇化。', COUNTY)).toEqual([]);
+  });
+
+  it('ignores ineligible types (PERSON) and mentions of other sentences', () => {
+    const text = '刘建兴推动了研究。新型城镇化带动主导产业。';
+    const rs = rels(text, [['刘建兴', 'PERSON', 'person:刘建兴'], ...COUNTY]);
+    expect(rs).toEqual([{ type: 'DRIVES', from: 'concept:新型城镇化', to: 'industry:主导产业', sentence: 1 }]);
+  });
+
+  it('one relation per (type, from, to, sentence)', () => {
+    const rs = rels('主导产业带动新型城镇化，主导产业促进新型城镇化。', COUNTY);
+    expect(rs).toHaveLength(1);
+  });
+});

@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { extractMeasures } from '../../ingest/extract/measures.js';
+import type { Entity, EntityType, Measure, Mention, SegmentedDoc } from '../../ingest/types.js';
+import { makeDoc } from '../helpers/make-doc.js';
+
+type Spec = [surface: string, type: EntityType, entity: string];
+
+/** Every non-overlapping occurrence of each surface (longest first) as a Mention. */
+function mentionsFor(doc: SegmentedDoc, specs: Spec[]): Mention[] {
+  const taken: [number, number][] = [];
+  const out: Mention[] = [];
+  for (const [surface, type, entity] of [...specs].sort((a, b) => b[0].length - a[0].length)) {
+    for (let i = doc.text.indexOf(surface); i >= 0; i = doc.text.indexOf(surface, i + 1)) {
+      const e = i + surface.length;
+      if (taken.some(([a, b]) => i < b && a < e)) continue;
+      const s = doc.sentences.find((x) => x.start <= i && e <= x.end);
+      if (!s) continue;
+      taken.push([i, e]);
+      out.push({ type, surface, start: i, end: e, sentence: s.ordinal, entity });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function entitiesOf(specs: Spec[]): Map<string, Entity> {
+  const m = new Map<string, Entity>();
+  for (const [surface, type, key] of specs) m.set(key, { key, type, name: key.split(':')[1] ?? surface, aliases: [] });
+  return m;
+}
+
+function run(text: string, specs: Spec[] = []): { doc: SegmentedDoc; measures: Measure[] } {
+  const doc = makeDoc(text);
+  return { doc, measures: extractMeasures(doc, mentionsFor(doc, specs), entitiesOf(specs)) };
+}
+
+function one(text: string, specs: Spec[] = []): Measure {
+  const { measures } = run(text, specs);
+  expect(measures).toHaveLength(1);
+  return measures[0];
+}
+
+const COUNTY: Spec[] = [
+  ['县域主导产业', 'INDUSTRY', 'industry:县域主导产业'],
+  ['主导产业', 'INDUSTRY', 'industry:主导产业'],
+  ['新型城镇化', 'CONCEPT', 'concept:新型城镇化'],
+  ['县域地区', 'CONCEPT', 'concept:县域'],
+  ['产城融合', 'CONCEPT', 'concept:产城融合'],
+  ['多规合一', 'POLICY', 'policy:多规合一'],
+];
+
+describe('extractMeasures — modal cues', () => {
+  it('县域地区应重视…: actor is the 县域 concept, targets include 县域主导产业', () => {
+    const m = one('为了实现县域主导产业带新型城镇化发展,县域地区应重视主导产业在新型城镇化发展中的作用,科学地确定县域主导产业,进一步将主导产业发展和新型城镇化发展置于一张蓝图内进行“多规合一”的统一规划,推进产城融合发展。', COUNTY);
+    expect(m.modality).toBe('should');
+    expect(m.cue).toBe('应');
+    expect(m.actor).toBe('concept:县域');
+    expect(m.targets).toContain('industry:县域主导产业');
+    expect(m.targets).toContain('concept:新型城镇化');
+    expect(m.targets).toContain('policy:多规合一');
+    expect(m.targets).not.toContain('concept:县域');
+    expect(new Set(m.targets).size).toBe(m.targets.length);
+    // in text order after the cue: 主导产业 (应重视主导产业) comes first
+    expect(m.targets[0]).toBe('industry:主导产业');
+  });
+
+  it('可以 with an actor subject is a suggestion', () => {
+    const m = one('为了充分发挥县域主导产业对新型城镇化的带动作用,县域地区可以根据自身实际情况,以主导产业发展中集聚化规模化发展、产业链完善和延伸、主导产业高质量发展带动相关产业发展三个阶段,对接新型城镇化发展要点,带动县域新型城镇化发展。', COUNTY);
+    expect(m.modality).toBe('suggest');
+    expect(m.cue).toBe('可以');
+    expect(m.actor).toBe('concept:县域');
+    // 县域主导产业 sits before the cue (in the purpose clause) and is only a target through a later mention
+    expect(m.targets).toContain('concept:新型城镇化');
+  });
+
+  it('可以 without an actor is an evaluation, not a measure', () => {
+    const { measures } = run('对城市群内部不同城市的优势功能实施差异化布局,可以实现优势互补,有利于协调效应的发挥,使城市群功能得到最优发挥。', [
+      ['城市群', 'CONCEPT', 'concept:城市群'],
+    ]);
+    expect(measures).toEqual([]);
+  });
+
+  it('不应 … 应 …: both should; the earlier cue is reported', () => {
+    const m = one('同时县域地区不应拘泥于固定的产业及城镇化发展模式,应因地制宜地推动产业和城镇化向创新驱动方向发展,整体推动县域新型城镇化的发展。', COUNTY);
+    expect(m.modality).toBe('should');
+    expect(m.cue).toBe('不应');
+    expect(m.actor).toBe('concept:县域');
+  });
+
+  it('strongest cue wins: 要 (should) and 不能 忽视 (must)', () => {
+    const m = one('在城市群建设过程中,除了要关注城市与城市间的协同发展,也不能忽视城乡协同,否则就可能会加大城乡发展的差距。');
+    expect(m.modality).toBe('must');
+    expect(m.cue).toBe('不能');
+  });
+
+  it('need: 需要 + verb; 亟待 + verb', () => {
+    expect(one('统筹城乡、区域发展，促进产业转型升级和经济结构调整，推动民生改善和社会公正，实现低碳可持续发展，都需要以城镇化为载体，在城镇这个平台上统筹解决。').modality).toBe('need');
+    const m = one('同时，北部湾地区快速通达周边省份，特别是珠三角大市场以及东盟国家的陆路通道亟待完善，与经济腹地和国际市场联系还不够紧密。');
+    expect(m.modality).toBe('need');
+    expect(m.cue).toBe('亟待');
+  });
+
+  it('targets start at the first prescriptive clause (统筹全局 …《规划》配套) even when the modal is later', () => {
+    const m = one('第一，环北部湾城市的协同发展涉及到国内三个省区的行政协调，若想获得长远发展，需要三地有胆识，统筹全局，积极探索，打破常规，与时俱进地更新观念，尽快出台与《北部湾城市群发展规划》配套的各项具体措施，在法律政策、基础设施、产业结构、资金投入、公共服务、物流体系等方面做到相互融合，同时，各级省市政府必须形成相关合作机制，使生产要素能够按照市场规律自由流动，资源得以优化配置，并完善相关产业政策和社会保障政策。', [
+      ['北部湾城市群发展规划', 'POLICY', 'policy:北部湾城市群发展规划'],
+      ['环北部湾城市', 'CONCEPT', 'concept:环北部湾城市'],
+    ]);
+    expect(m.modality).toBe('must');
+    expect(m.cue).toBe('必须');
+    expect(m.targets).toEqual(['policy:北部湾城市群发展规划']);
+  });
+
+  it('no actor when the mention only modifies the subject (中心镇的财政改革要…)', () => {
+    const m = one('中心镇的财政改革要理顺县与镇的财政关系，赋予小城市培育镇独立的财政主体地位，', [['中心镇', 'CONCEPT', 'concept:中心镇']]);
+    expect(m.cue).toBe('要');
+    expect(m.actor).toBeNull();
+  });
+
+  it('a place listed as subject is the actor', () => {
+    const m = one('湛江、钦州、防城港、海口等要依托区位优势和深水良港优势，大力发展海洋运输，加快构建沿海和城市保税物流体系。', [
+      ['海口', 'PLACE', 'place:460100'],
+      ['湛江', 'PLACE', 'place:440800'],
+    ]);
+    expect(m.actor).toBe('place:460100');
+    expect(m.targets).toEqual([]);
+  });
+
+  it('reported speech that prescribes is a measure; the speaker is not the actor', () => {
+    const m = one('”国家发展和改革委员会宏观经济研究院研究员、国家发展和改革委员会国土开发与地区经济研究所原所长肖金成建议，城市间应加强合作形成合理分工，将垂直分工逐步转化为水平分工，变单个城市的竞争力为整体竞争力。', [
+      ['国家发展和改革委员会', 'ORGANIZATION', 'organization:国家发展和改革委员会'],
+    ]);
+    expect(m.cue).toBe('应');
+    expect(m.actor).toBeNull();
+    const m2 = one('党的十九大报告更是明确提出，要以城市群为主体构建大中小城市和小城镇协调发展的城镇格局。');
+    expect(m2.cue).toBe('要');
+  });
+});
+
+describe('extractMeasures — verb-initial sentences', () => {
+  it('starts with an action verb', () => {
+    const m = one('加快发展现代产业体系，推动产业优化升级，大力推进信息化和工业化融合，加快发展现代农业，提高现代服务业水平，加速科技成果转化，不断提高自主创新能力和市场竞争力。');
+    expect(m.modality).toBe('action');
+    expect(m.cue).toBe('加快');
+    expect(m.actor).toBeNull();
+  });
+
+  it('after an enumerator / connective (二是, 同时，)', () => {
+    expect(one('三是大力推进农业现代化，发展效益农业、生态农业、观光农业；').cue).toBe('推进');
+    expect(one('同时再根据各地发展状况，重点培育未来中心城市，形成以中心城市为核心、次级城市区域为纽带的经济一体化的网络体系，加快北部湾城市的整体发展进程。').cue).toBe('培育');
+  });
+
+  it('after a leading 以…为… clause', () => {
+    expect(one('以主导产业、龙头企业和大型项目为依托，以发展高新技术产业为先导，积极推进高新技术产业园区发展，做大做强电子信息、机械制造、石油化工、钢铁等一批战略型产业群，提高产业集中度，培育形成一批新兴产业群。').cue).toBe('推进');
+  });
+
+  it('reported facts starting with a verb are not measures', () => {
+    for (const s of [
+      '同时，创新机制抓项目，整合组建城投公司，2016年融资规模56.3亿元。', // 2016年 … 亿元
+      '依托海关特殊监管区发展跨境电商，开启了国际贸易的网上通道。', // 开启了
+      '创新户籍管理、统一社会保障、交通“一卡通”、扩大教育交流合作等任务全部完成，共享基本医疗卫生计生服务、实施旅游待遇同城、推行综合管理便利化等3项任务基本完成，农村产权制度改革试点工作正有序推进，基本公共服务的质量和便利性进一步提升。', // 全部完成
+      '实施加快转变经济发展方式、实现可持续发展、实现中华民族伟大复兴的宏伟战略，城镇化是我国转型发展的汇聚点与着力点。', // copula 是
+      '改革开放后的首批大学生，有着与众不同的成长背景，使得求索的思维与渴望的学习机会有机结合，形成了一种人们难以想象的历史使命感。', // 改革开放 is a noun
+      '协同制定与城市群发展相适应的一揽子制度,如合作机制、互助机制、补偿机制、保障机制等,有利于实现城市间要素资源的自由流动,有效提高区域的创新动力和抗风险能力。', // 有利于 (evaluation)
+    ]) {
+      expect(run(s).measures, s).toEqual([]);
+    }
+  });
+});
+
+describe('extractMeasures — negatives', () => {
+  const cases: [string, string][] = [
+    ['建议 + 了 (past)', '研究建议得到了省市相关部门的采纳与实施，并取得了以下效果。'],
+    ['discourse 需要看到的是', '需要看到的是,我国城市群在发展过程中,由于大中小城市的经济规模悬殊,部分产业定位相近,导致有的城市群虽在空间上实现了聚集,但在资源辐射、经济合作、公共服务等方面问题凸显,城市群发展呈现核心联动不够、区域发展相对分化的态势。'],
+    ['要求 is not 要', '虽然按照省政府的要求对小城市试点镇给予了更大的财力支持，'],
+    ['不能 = cannot', '外来务工人员不能有效地转化为当地户籍人口，带来的一个直接问题是城镇的生'],
+    ['据…统计', '据国家发改委课题组统计，全国有 655 个城市提出要走向世界，183 个城市提出要建国际大都市。'],
+    ['question', '郑州，凭什么？靠什么？要补什么？'],
+    ['conditional 如果不能', '其产业空间结构由政府主导，在这样资源有限的国家如果不能集约发展，将造成严重的资源浪费与经济衰退。'],
+    ['效应/重要 are not cues', '城市群通过核心城市的引领来发挥集聚和带动效应,使得整个区域功能更加优化、竞争力更强。'],
+    ['noun 需要 (迫切需要)', '（三）小城市培育是促进产业集聚，城乡资源优化配置的迫切需要 '],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const { measures } = run(text, [['城市群', 'CONCEPT', 'concept:城市群']]);
+      expect(measures).toEqual([]);
+    });
+  }
+});
+
+/** A document with real section headings (the structure stage's output shape). */
+function sectioned(parts: { heading: string; level: number; body: string[] }[]): SegmentedDoc {
+  const text = parts.map((p) => [p.heading, ...p.body].join('\n')).join('\n');
+  const doc = makeDoc(text);
+  let at = 0;
+  doc.sections = parts.map((p, ordinal) => {
+    const len = [p.heading, ...p.body].join('\n').length;
+    const sec = { ordinal, heading: p.heading, level: p.level, start: at, end: at + len };
+    at += len + 1;
+    return sec;
+  });
+  for (const s of doc.sentences) s.section = doc.sections.find((x) => x.start <= s.start && s.start < x.end + 1)!.ordinal;
+  return doc;
+}
+
+describe('extractMeasures — sections and headings', () => {
+  const experience = '三、浙江小城市培育取得的经验 '.trim();
+  const thinking = '五、进一步加快推进小城市培育的思考 '.trim();
+  const h1 = '（一）加强城乡规划编制，明确小城市发展定位 '.trim();
+  const h2 = '（二）推进产业转型升级，发展现代城市经济 '.trim();
+
+  it('a verb-initial heading is a measure only under a countermeasure section', () => {
+    const doc = sectioned([
+      { heading: experience, level: 2, body: [] },
+      { heading: h1, level: 3, body: [] },
+      { heading: thinking, level: 2, body: [] },
+      { heading: h2, level: 3, body: [] },
+    ]);
+    const ms = extractMeasures(doc, [], new Map());
+    expect(ms.map((m) => m.text)).toEqual([h2]);
+    expect(ms[0].modality).toBe('action');
+    expect(ms[0].cue).toBe('推进');
+  });
+
+  it('the same heading line without section context is not a measure', () => {
+    expect(run(h2).measures).toEqual([]);
+  });
+
+  it('in a 对策 section any clause starting with an action verb counts', () => {
+    const body = '因为，北部湾城市在地理条件和资源上具有相似性，各地之间的产业布局难免发生冲突，客观环境要求对北部湾城市的产业发展进行统一布局，优化区域内的产业结构，发展特色产业优势，扶持潜力产业，以南宁作为城市群的核心，加强各省市之间的协同合作，在分工基础上形成优势互补的区域产业结构，提升区域内整体实力，增强对外竞争力。';
+    expect(run(body).measures).toEqual([]);
+    const doc = sectioned([{ heading: '北部湾城市群协同发展思路及对策^{①②}', level: 2, body: [body] }]);
+    const ms = extractMeasures(doc, [], new Map());
+    expect(ms).toHaveLength(1);
+    expect(ms[0].cue).toBe('优化');
+    expect(ms[0].modality).toBe('action');
+  });
+
+  it('a heading with an explicit modal is a measure anywhere', () => {
+    expect(one('打造城市群需摒弃“高大全”思维^①').cue).toBe('需');
+  });
+});
+
+describe('extractMeasures — invariants', () => {
+  it('offsets, sentence ordinals and text agree on a multi-sentence corpus paragraph', () => {
+    const text = [
+      '新征程上,要进一步发展壮大城市群和都市圈,分类引导大中小城市发展方向和建设重点,形成疏密有致、分工协作、功能完善的城镇化空间格局。',
+      '我国经济由高速增长阶段转向高质量发展阶段,对区域协调发展提出了新的要求。',
+      '应把乡村振兴与城市群建设联系起来,充分考虑中心城市与周边城市及农村的发展定位,构建合作共赢的城市群。',
+      '要在完善产权制度和要素优化配置基础上,促进并实现各类要素、人才在城乡间的双向流动,推进城乡融合发展。',
+    ].join('');
+    const specs: Spec[] = [
+      ['城市群', 'CONCEPT', 'concept:城市群'],
+      ['都市圈', 'CONCEPT', 'concept:都市圈'],
+      ['乡村振兴', 'POLICY', 'policy:乡村振兴战略'],
+    ];
+    const { doc, measures } = run(text, specs);
+    expect(measures.map((m) => m.sentence)).toEqual([0, 2, 3]);
+    for (const m of measures) {
+      const s = doc.sentences[m.sentence];
+      expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+      expect([s.start, s.end, s.text]).toEqual([m.start, m.end, m.text]);
+      expect(m.text).toContain(m.cue);
+    }
+    expect(measures[0].targets).toEqual(['concept:城市群', 'concept:都市圈']);
+    expect(measures[1].targets).toEqual(['policy:乡村振兴战略', 'concept:城市群']);
+  });
+});
