@@ -1,0 +1,179 @@
+import type { CleanDoc, Footnote, Section, Sentence, StructuredDoc } from '../types.js';
+import {
+  MAX_HEADING_CHARS, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+} from './lines.js';
+import { isReferenceStart, parseNoteLine } from './notes.js';
+import { splitSentences } from './sentences.js';
+
+export { headingShape, isTocLine, isTableRow, startsWithNumbering, MAX_HEADING_CHARS } from './lines.js';
+export { splitSentences, MAX_PROTECTED_QUOTE, MIN_SEMICOLON_CLAUSE } from './sentences.js';
+export { parseNoteLine, looksLikeNote, isReferenceStart } from './notes.js';
+
+/**
+ * CleanDoc → sections, paragraphs, sentences, footnotes, reference list.
+ *
+ * Works line by line on the normalized text (normalize has already rejoined wrapped lines, so a
+ * line is a paragraph or a heading, a note, a table row). Every span is an exact range of
+ * `doc.text`: `doc.text.slice(s.start, s.end) === s.text` for sentences, notes and references.
+ *
+ * - A heading line starts a section and is its own sentence ("第一章" followed by a title line
+ *   "导论" is one section "第一章 导论"). Markdown `#` marks are outside the sentence span.
+ * - Lines after 参考文献/References/注释 are reference entries until the next heading; an entry
+ *   starts with [n], ［n］, n. or "Author." and absorbs continuation lines.
+ * - Footnote lines (①…, ^①…, [n]/注n that read like a note, bare "n " in the document tail)
+ *   become `footnotes`, with URL fragments on the following line(s) joined in.
+ * - TOC lines (page numbers after a tab or dot leaders, `| title | n |` rows) and table
+ *   separators are skipped; other table rows are one sentence each (cells kept together).
+ * - Paragraph numbers count blank-line separated blocks that produced sentences (dense, from 0).
+ */
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits text into lines with offsets; `text`/`start`/`end` are the trimmed content. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    lines.push({ text: t, start: pos + lead, end: pos + lead + t.length });
+    pos += raw.length + 1;
+  }
+  return lines;
+}
+
+/** Index of the first line of the trailing run of note lines (the "notes after the body"), lines.length if none. */
+function tailStart(lines: Line[]): number {
+  let k = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i].text;
+    if (!t) continue;
+    if (parseNoteLine(t, { inTail: true }) || isNoteContinuation(t)) k = i;
+    else break;
+  }
+  return k;
+}
+
+function headingText(t: string): string {
+  return stripTrailingMarkers(t.replace(/^#{1,6}\s+/, '')).replace(/\s+/g, ' ').trim();
+}
+
+const BARE_CHAPTER = /^第[一二三四五六七八九十百零〇\d]+[章篇部编]$/;
+
+/** CleanDoc → StructuredDoc. Pure. */
+export function structure(doc: CleanDoc): StructuredDoc {
+  const { text } = doc;
+  const lines = linesOf(text);
+  const tail = tailStart(lines);
+  const sections: Section[] = [];
+  const sentences: Sentence[] = [];
+  const footnotes: Footnote[] = [];
+  const referenceLines: { text: string; start: number; end: number }[] = [];
+
+  let paragraph = -1;
+  let blockHasSentence = false;
+  let inRefs = false;
+  let lastNote: Footnote | null = null;
+  let lastRef: { text: string; start: number; end: number } | null = null;
+  let mergeTitleInto: Section | null = null;
+
+  const section = (): Section => {
+    if (!sections.length) sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: text.length });
+    return sections[sections.length - 1];
+  };
+  const addSentence = (start: number, end: number) => {
+    if (start >= end) return;
+    if (!blockHasSentence) { paragraph++; blockHasSentence = true; }
+    sentences.push({ ordinal: sentences.length, section: section().ordinal, paragraph, start, end, text: text.slice(start, end) });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.text;
+    if (!t) { blockHasSentence = false; lastNote = null; continue; }
+
+    if (isTableSeparator(t) || isTocLine(t)) { lastNote = null; continue; }
+
+    if (mergeTitleInto) {
+      // "第一章" on one line, "导论" on the next: one section "第一章 导论", two heading sentences
+      const core = stripTrailingMarkers(t);
+      const target = mergeTitleInto;
+      mergeTitleInto = null;
+      if (!/^(第|#)/.test(core) && [...core].length <= MAX_HEADING_CHARS && !/[。！？!?，,；;]/.test(core) && !isTableRow(t)) {
+        target.heading = `${target.heading} ${headingText(t)}`;
+        blockHasSentence = false;
+        addSentence(line.start, line.end);
+        blockHasSentence = false;
+        continue;
+      }
+    }
+
+    const heading = headingShape(t);
+    if (heading && !(inRefs && !REFERENCE_HEADING.test(t) && heading.level >= 4)) {
+      lastNote = null;
+      lastRef = null;
+      inRefs = REFERENCE_HEADING.test(t);
+      const title = headingText(t);
+      const md = /^#{1,6}\s+/.exec(t);
+      if (sections.length) sections[sections.length - 1].end = line.start;
+      else if (text.slice(0, line.start).trim()) {
+        sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: line.start });
+      }
+      const s: Section = { ordinal: sections.length, heading: title, level: heading.level, start: line.start, end: text.length };
+      sections.push(s);
+      mergeTitleInto = BARE_CHAPTER.test(title) ? s : null;
+      blockHasSentence = false;
+      addSentence(line.start + (md ? md[0].length : 0), line.end);
+      blockHasSentence = false; // a heading is a paragraph of its own
+      continue;
+    }
+
+    if (inRefs) {
+      if (lastRef && !isReferenceStart(t)) {
+        lastRef.end = line.end;
+        lastRef.text = text.slice(lastRef.start, lastRef.end);
+      } else {
+        lastRef = { text: t, start: line.start, end: line.end };
+        referenceLines.push(lastRef);
+      }
+      continue;
+    }
+
+    const note = parseNoteLine(t, { inTail: i >= tail });
+    if (!note && lastNote && isNoteContinuation(t)) {
+      lastNote.end = line.end;
+      lastNote.text = text.slice(lastNote.start, lastNote.end);
+      continue;
+    }
+    if (note) {
+      const start = line.start + note.bodyOffset;
+      lastNote = { marker: note.marker, text: text.slice(start, line.end), start, end: line.end };
+      footnotes.push(lastNote);
+      continue;
+    }
+    lastNote = null;
+
+    if (isTableRow(t)) {
+      const inner = /^\|\s*(.*?)\s*\|$/.exec(t);
+      if (inner && /[\p{L}\p{N}]/u.test(inner[1])) {
+        const start = line.start + t.indexOf(inner[1], 1);
+        addSentence(start, start + inner[1].length);
+      }
+      continue;
+    }
+
+    for (const span of splitSentences(t)) addSentence(line.start + span.start, line.start + span.end);
+  }
+
+  // sections end where their text ends, not at the blank lines before the next heading
+  for (const s of sections) {
+    let e = s.end;
+    while (e > s.start && /\s/.test(text[e - 1])) e--;
+    s.end = e;
+  }
+  return { ...doc, sections, sentences, footnotes, referenceLines };
+}

@@ -1,0 +1,104 @@
+/**
+ * Line shapes shared by normalize (which must not glue a heading onto a paragraph) and
+ * structure (which turns them into sections, notes and reference entries). One place, so the
+ * two stages agree on what a heading is.
+ */
+
+const CN = '一二三四五六七八九十百零〇两';
+
+/** Headings never run longer than this (characters of the heading proper). */
+export const MAX_HEADING_CHARS = 40;
+
+/** Footnote markers that can trail a heading or sentence: ①, ^①, ^{①②}, [1], [1-3]. */
+export const TRAILING_MARKERS = /(?:\^\{[①-⑳,，\s]+\}|\^?[①-⑳]+|\[\d{1,3}(?:[-–,，]\d{1,3})*\])+\s*$/u;
+
+/** Section names that stand alone on a line in books and papers. */
+const NAMED_HEADINGS = /^(总序|序言|序|前言|目录|目次|摘要|内容提要|提要|引言|绪论|导论|结语|结论|结束语|后记|参考文献|注释|附录|致谢|Contents|CONTENTS|Abstract|ABSTRACT|References|REFERENCES|Bibliography)$/;
+
+/** Headings that open a reference list. */
+export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?(参考文献|参考资料|主要参考文献|注释|References|REFERENCES|Bibliography)\s*[:：]?$/;
+
+/** Affiliation lines ("1. 中国科学院大学公共管理学院") look like numbered headings but are not. */
+const AFFILIATION = /(大学|学院|研究所|研究院|研究中心|中心|公司|学校|医院|委员会|University|Institute|College)\s*$/;
+
+export interface HeadingShape {
+  /** 1 = chapter/#, 2 = section/一、/##, 3 = （一）/###, 4 = 1./#### (Markdown: number of #) */
+  level: number;
+}
+
+/** Table-of-contents line: a title followed by a page number (tab, dot leaders, or a `| … | n |` row). */
+export function isTocLine(line: string): boolean {
+  const t = line.trimEnd();
+  return /\t\s*\d{1,4}$/.test(t)
+    || /(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,4}$/.test(t)
+    || /^\|.*\|\s*\d{1,4}\s*\|$/.test(t);
+}
+
+/** Markdown table separator row `|---|:--:|`. */
+export function isTableSeparator(line: string): boolean {
+  return /^\|?[\s:|-]*-{2,}[\s:|-]*\|?$/.test(line.trim()) && line.includes('|');
+}
+
+/** A Markdown-style table row `| a | b |`. */
+export function isTableRow(line: string): boolean {
+  return /^\|.*\|$/.test(line.trim());
+}
+
+/** The line without trailing footnote markers and whitespace. */
+export function stripTrailingMarkers(line: string): string {
+  return line.replace(TRAILING_MARKERS, '').trimEnd();
+}
+
+/** Starts with a heading numbering (第一章, 第二节, 一、, （一）, 1.)? Long lines with such a start are still never joined to a paragraph. */
+export function startsWithNumbering(line: string): boolean {
+  const t = line.trim();
+  return new RegExp(`^(第[${CN}\\d]+[章节篇部编]|[${CN}]{1,3}[、．.]|[（(][${CN}]{1,3}[）)]|\\d{1,2}[.．、](?!\\d))`).test(t);
+}
+
+/** Explicitly numbered headings may run longer ("3. 制定产业发展规划，…，加快城镇化发展步伐" is 41). */
+export const MAX_NUMBERED_HEADING_CHARS = 50;
+
+/**
+ * Recognises a heading line: Markdown `#`, 第…章/节, 一、, （一）/(一), 1./1．, a named section
+ * (前言, 参考文献 …), or a short title carrying a footnote marker (bulletin style
+ * "北部湾新型城市群发展概况^{①②③}"). Headings hold no 。！？ and do not end in ，；、; an
+ * un-numbered title is at most 40 characters, a numbered one at most 50 after its number.
+ */
+export function headingShape(line: string): HeadingShape | null {
+  const t = line.trim();
+  if (!t) return null;
+  const md = /^(#{1,6})\s+\S/.exec(t);
+  if (md) return { level: md[1].length };
+  if (isTocLine(t) || isTableRow(t)) return null;
+  const core = stripTrailingMarkers(t);
+  if (!core || /[。！？!?]/.test(core) || /[；;，,、]$/.test(core)) return null;
+  const numbered = NUMBERINGS.find(([re]) => re.test(core));
+  if (numbered) {
+    const rest = core.replace(numbered[0], '').trim();
+    if ([...rest].length > MAX_NUMBERED_HEADING_CHARS) return null;
+    if (numbered[1] === 4 && AFFILIATION.test(core)) return null;
+    return { level: numbered[1] };
+  }
+  if ([...core].length > MAX_HEADING_CHARS) return null;
+  if (NAMED_HEADINGS.test(core.replace(/\s+/g, ''))) return { level: 1 };
+  if (core !== t && /\p{Script=Han}/u.test(core) && !/[，,；;]/.test(core)) return { level: 2 };
+  return null;
+}
+
+/** Numbering prefixes and the level they give, most specific first. */
+const NUMBERINGS: [RegExp, number][] = [
+  [new RegExp(`^第[${CN}\\d]+[章篇部编](?=\\s|$|[：:])`), 1],
+  [new RegExp(`^第[${CN}\\d]+节(?=\\s|$|[：:])`), 2],
+  [new RegExp(`^[${CN}]{1,3}[、．.](?=\\s*\\S)`), 2],
+  [new RegExp(`^[${CN}]{1,3}[ \\t]+(?=\\p{Script=Han})`, 'u'), 2],
+  [new RegExp(`^[（(][${CN}]{1,3}[）)](?=\\s*\\S)`), 3],
+  [/^\d{1,2}[.．、](?!\d)(?=\s*\S)/, 4],
+];
+
+/** Looks like the rest of a footnote: a URL fragment, almost no Chinese. */
+export function isNoteContinuation(line: string): boolean {
+  const t = line.trim();
+  if (/^<?https?\s*[:：]/i.test(t) || /^www\s*\./i.test(t)) return true;
+  const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+  return han <= [...t].length * 0.15 && /[/.]/.test(t) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s/i.test(` ${t} `);
+}
