@@ -62,7 +62,9 @@ export function listSources(paths: string[]): Source[] {
     if (!existsSync(abs)) throw new Error(`${p}: no such file or folder`);
     if (statSync(abs).isDirectory()) {
       for (const f of readdirSync(abs).sort()) {
-        if (!f.startsWith('.') && INGESTIBLE.has(extname(f).toLowerCase())) files.push(join(abs, f));
+        // README.md describes the folder; it is not a document of the corpus.
+        if (f.startsWith('.') || /^readme\./i.test(f)) continue;
+        if (INGESTIBLE.has(extname(f).toLowerCase())) files.push(join(abs, f));
       }
     } else {
       files.push(abs);

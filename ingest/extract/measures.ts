@@ -32,10 +32,13 @@ import { loadLexicon } from '../lexicon.js';
  *    城市/镇/县 …) standing right before the cue in its clause, at most a few characters away and not
  *    linked to the cue by 的/在/对/把 (so 中心镇的财政改革要… has no actor).
  *  - targets: mentions of INDUSTRY, CONCEPT, THEORY, POLICY, PLACE, ORGANIZATION starting at or after
- *    the first accepted cue, minus the actor, de-duplicated by entity key in text order.
+ *    the first accepted cue (or anywhere, when the sentence opens with a purpose clause 为了…), minus
+ *    the actor, de-duplicated by entity key in text order.
  *  - modality: the strongest accepted cue, must > should > need > suggest > action; `cue` is that word
  *    (earliest on ties).
  */
+
+const PURPOSE = /^(?:同时|此外|因此|所以)?[，,]?(?:为了|为使|为此|为)/;
 
 const STRENGTH: Record<Modality, number> = { must: 5, should: 4, need: 3, suggest: 2, action: 1 };
 
@@ -373,6 +376,8 @@ export function extractMeasures(doc: SegmentedDoc, mentions: Mention[], entities
         break;
       }
     }
+    // a leading purpose clause (为了充分发挥县域主导产业的作用，县域地区应…) states what the measure is for
+    if (PURPOSE.test(s.text)) first = 0;
     const targets: string[] = [];
     for (const m of ms) {
       if (m.start - s.start < first || !TARGET_TYPES.has(m.type)) continue;

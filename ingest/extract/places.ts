@@ -637,6 +637,15 @@ function divNode(d: Division): PlaceNode {
   return n;
 }
 
+/** The gazetteer or lexicon record behind a place key (with its short names as aliases), or null. */
+export function placeNode(key: string): (PlaceNode & { aliases: string[] }) | null {
+  const ix = getIndex();
+  const d = ix.g.byKey.get(key);
+  if (d) return { ...divNode(d), aliases: d.short && d.short !== d.name ? [d.short] : [] };
+  const p = ix.lexByKey.get(key);
+  return p ? { ...lexNode(p), aliases: p.aliases.filter((a) => a !== p.name) } : null;
+}
+
 /**
  * Ancestors of a place key, nearest first, up to the root (中国 for Chinese places, the country
  * for foreign cities); [] for places with no known parent (clusters, made-up names).

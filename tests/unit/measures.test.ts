@@ -59,8 +59,8 @@ describe('extractMeasures — modal cues', () => {
     expect(m.targets).toContain('policy:多规合一');
     expect(m.targets).not.toContain('concept:县域');
     expect(new Set(m.targets).size).toBe(m.targets.length);
-    // in text order after the cue: 主导产业 (应重视主导产业) comes first
-    expect(m.targets[0]).toBe('industry:主导产业');
+    // the leading purpose clause (为了实现县域主导产业…) counts: targets in text order start there
+    expect(m.targets[0]).toBe('industry:县域主导产业');
   });
 
   it('可以 with an actor subject is a suggestion', () => {
@@ -68,8 +68,9 @@ describe('extractMeasures — modal cues', () => {
     expect(m.modality).toBe('suggest');
     expect(m.cue).toBe('可以');
     expect(m.actor).toBe('concept:县域');
-    // 县域主导产业 sits before the cue (in the purpose clause) and is only a target through a later mention
+    // 县域主导产业 sits before the cue, in the purpose clause 为了充分发挥…: what the measure is for
     expect(m.targets).toContain('concept:新型城镇化');
+    expect(m.targets[0]).toBe('industry:县域主导产业');
   });
 
   it('可以 without an actor is an evaluation, not a measure', () => {

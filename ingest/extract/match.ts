@@ -1,0 +1,456 @@
+import type { EntityType, PlaceLevel, SegmentedDoc, Sentence, Token } from '../types.js';
+import { createRequire } from 'node:module';
+import { loadLexicon, type LexiconRow } from '../lexicon.js';
+import type { Candidate } from './candidate.js';
+
+/**
+ * Shared matching helpers for the entity recognisers (organizations, policies, industries,
+ * theories, concepts — and usable by the place/people recognisers):
+ *
+ * - `matchLexicon` / `createMatcher`: dictionary matching over sentences, every lexicon
+ *   surface (name or alias) found at every position, with a character fold so that PDF
+ *   spaces, quote marks, full-width ASCII and dash variants do not block a match
+ *   (“十四五”规划 matches the alias 十四五规划; 中央党校(国家行政学院) matches
+ *   中央党校（国家行政学院）). Offsets always point into `doc.text`.
+ * - `extendLeft`: walks left from a suffix (…产业, …大学, …理论) to find where a name's
+ *   prefix starts, stopping at particles, verbs, punctuation and known names.
+ * - `dropNested`, `isHan`, `foldChar`: small utilities.
+ *
+ * All functions are pure; compiled matchers are cached per entry array.
+ */
+
+/** Default priorities, on the scale places.ts uses (gazetteer 3 … pattern 1): curated lexicon > rule-built (local government, back-references) > productive pattern. */
+export const PRIORITY = { lexicon: 3, rule: 2, pattern: 1 } as const;
+
+export interface MatchContext {
+  doc: SegmentedDoc;
+  sentence: Sentence;
+  /** document offsets of the match */
+  start: number;
+  end: number;
+  surface: string;
+  /** the character just before / after the match in doc.text ('' at the ends) */
+  prev: string;
+  next: string;
+}
+
+export interface LexiconEntry {
+  /** the string looked for in the text (a name or an alias) */
+  surface: string;
+  /** canonical name the match resolves to */
+  name: string;
+  type: EntityType;
+  aliases?: string[];
+  priority: number;
+  level?: PlaceLevel;
+  code?: string;
+  issued?: string;
+  partOf?: string;
+  /** context guard: return false to reject a match (e.g. 政府 after 日本) */
+  accept?: (m: MatchContext) => boolean;
+}
+
+export interface MatchOptions {
+  /**
+   * Characters skipped in the text while matching (the surface then spans them). Default:
+   * whitespace and quote marks, so PDF spaces and “” around short names do not matter.
+   */
+  ignore?: RegExp;
+  /** keep matches nested inside a longer match from the same call (default false: drop them) */
+  keepNested?: boolean;
+  /**
+   * When the sentence has jieba tokens, reject a match that neither starts nor ends on a
+   * token boundary (it sits inside a longer word). Default true.
+   */
+  respectTokens?: boolean;
+}
+
+export const DEFAULT_IGNORE = /[\s\u3000“”"‘’「」『』]/;
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export function isHan(ch: string | undefined): boolean {
+  return !!ch && HAN.test(ch);
+}
+
+/** Folds one UTF-16 code unit for matching: full-width ASCII → ASCII, dash variants → '-', lower case. */
+export function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCharCode(c - 0xfee0);
+  else if (/[\u2010-\u2015\u2212\u2500\u30fc]/.test(ch)) ch = '-';
+  return ch.toLowerCase();
+}
+
+/** Folds a whole string the way the matcher folds text, dropping ignored characters. */
+export function foldString(s: string, ignore: RegExp = DEFAULT_IGNORE): string {
+  let out = '';
+  for (const ch of s) {
+    for (let i = 0; i < ch.length; i++) {
+      const u = ch[i]!;
+      if (!ignore.test(u)) out += foldChar(u);
+    }
+  }
+  return out;
+}
+
+/** Builds lexicon entries from loaded rows: one per name and per alias. */
+export function entriesFromRows(
+  rows: LexiconRow[],
+  type: EntityType,
+  priority: number = PRIORITY.lexicon,
+  extra?: (row: LexiconRow) => Partial<LexiconEntry> | null,
+): LexiconEntry[] {
+  const out: LexiconEntry[] = [];
+  for (const row of rows) {
+    const more = extra ? extra(row) : {};
+    if (more === null) continue;
+    for (const surface of [row.name, ...row.aliases]) {
+      out.push({ surface, name: row.name, type, aliases: row.aliases, priority, ...more });
+    }
+  }
+  return out;
+}
+
+interface Compiled {
+  byFirst: Map<string, Array<{ key: string; entry: LexiconEntry }>>;
+  ignore: RegExp;
+  keepNested: boolean;
+  respectTokens: boolean;
+}
+
+const ALNUM = /^[a-z0-9]$/;
+const OPEN_QUOTES = '“‘「『';
+const CLOSE_QUOTES = '”’」』';
+
+/** Compiles entries once; the returned function matches a document. */
+export function createMatcher(entries: LexiconEntry[], opts: MatchOptions = {}): (doc: SegmentedDoc) => Candidate[] {
+  const ignore = opts.ignore ?? DEFAULT_IGNORE;
+  const compiled: Compiled = {
+    byFirst: new Map(),
+    ignore,
+    keepNested: opts.keepNested ?? false,
+    respectTokens: opts.respectTokens ?? true,
+  };
+  for (const entry of entries) {
+    const key = foldString(entry.surface, ignore);
+    if (!key) continue;
+    const first = key[0]!;
+    let list = compiled.byFirst.get(first);
+    if (!list) compiled.byFirst.set(first, (list = []));
+    list.push({ key, entry });
+  }
+  for (const list of compiled.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return (doc) => runMatcher(doc, compiled);
+}
+
+const matcherCache = new WeakMap<LexiconEntry[], (doc: SegmentedDoc) => Candidate[]>();
+
+/**
+ * Finds every entry surface in every sentence. Returns all matches (different entries with the
+ * same surface each give a candidate); matches nested inside a longer match of the same call
+ * are dropped unless `keepNested`. Compiled matchers are cached per `entries` array.
+ */
+export function matchLexicon(doc: SegmentedDoc, entries: LexiconEntry[], opts?: MatchOptions): Candidate[] {
+  let m = matcherCache.get(entries);
+  if (!m) {
+    m = createMatcher(entries, opts);
+    matcherCache.set(entries, m);
+  }
+  return m(doc);
+}
+
+function tokenBoundaries(tokens: Token[] | undefined): Set<number> | null {
+  if (!tokens || tokens.length === 0) return null;
+  const b = new Set<number>();
+  for (const t of tokens) {
+    b.add(t.start);
+    b.add(t.end);
+  }
+  return b;
+}
+
+function runMatcher(doc: SegmentedDoc, c: Compiled): Candidate[] {
+  const out: Candidate[] = [];
+  doc.sentences.forEach((s, si) => {
+    // folded view of the sentence with a map back to document offsets
+    let folded = '';
+    const map: number[] = [];
+    for (let i = 0; i < s.text.length; i++) {
+      const u = s.text[i]!;
+      if (c.ignore.test(u)) continue;
+      folded += foldChar(u);
+      map.push(s.start + i);
+    }
+    const bounds = c.respectTokens ? tokenBoundaries(doc.tokens?.[si]) : null;
+    const found: Candidate[] = [];
+    for (let i = 0; i < folded.length; i++) {
+      const list = c.byFirst.get(folded[i]!);
+      if (!list) continue;
+      for (const { key, entry } of list) {
+        if (!folded.startsWith(key, i)) continue;
+        let start = map[i]!;
+        let end = map[i + key.length - 1]! + 1;
+        [start, end] = balanceQuotes(doc.text, start, end, s);
+        if (bounds && !bounds.has(start) && !bounds.has(end)) continue;
+        // a surface that begins or ends with a Latin letter or digit must not continue a Latin word
+        if (ALNUM.test(key[0]!) && ALNUM.test(start > 0 ? foldChar(doc.text[start - 1]!) : '')) continue;
+        if (ALNUM.test(key[key.length - 1]!) && ALNUM.test(end < doc.text.length ? foldChar(doc.text[end]!) : '')) continue;
+        const surface = doc.text.slice(start, end);
+        if (entry.accept) {
+          const ok = entry.accept({
+            doc, sentence: s, start, end, surface,
+            prev: start > 0 ? doc.text[start - 1]! : '',
+            next: end < doc.text.length ? doc.text[end]! : '',
+          });
+          if (!ok) continue;
+        }
+        const cand: Candidate = {
+          type: entry.type, surface, start, end, sentence: s.ordinal, name: entry.name, priority: entry.priority,
+        };
+        if (entry.aliases && entry.aliases.length) cand.aliases = entry.aliases;
+        if (entry.level) cand.level = entry.level;
+        if (entry.code) cand.code = entry.code;
+        if (entry.issued) cand.issued = entry.issued;
+        if (entry.partOf) cand.partOf = entry.partOf;
+        found.push(cand);
+      }
+    }
+    out.push(...dedupe(found));
+  });
+  return c.keepNested ? out : dropNested(out);
+}
+
+/** Pulls a quote that the match opened or closed into the span so quotes stay balanced. */
+function balanceQuotes(text: string, start: number, end: number, s: Sentence): [number, number] {
+  const inner = text.slice(start, end);
+  let opens = 0;
+  let closes = 0;
+  for (const ch of inner) {
+    if (OPEN_QUOTES.includes(ch)) opens++;
+    else if (CLOSE_QUOTES.includes(ch)) closes++;
+  }
+  if (closes > opens && start > s.start && OPEN_QUOTES.includes(text[start - 1]!)) start -= 1;
+  else if (opens > closes && end < s.end && CLOSE_QUOTES.includes(text[end]!)) end += 1;
+  // a stray leading closing quote or trailing opening quote is never part of a name
+  while (start < end && CLOSE_QUOTES.includes(text[start]!)) start++;
+  while (end > start && OPEN_QUOTES.includes(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+function dedupe(cands: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cands.filter((c) => {
+    const k = `${c.type}|${c.start}|${c.end}|${c.name}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Drops candidates strictly inside a longer candidate of the list (same sentence). Equal spans
+ * are all kept (resolve decides by priority). Pure; order of survivors is by start, then length.
+ */
+export function dropNested(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const inside = sorted.some(
+      (o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start,
+    );
+    if (!inside) out.push(c);
+  }
+  return out;
+}
+
+export interface ExtendLeftOptions {
+  /** most characters the prefix may take (atoms and bracket groups count too) */
+  maxChars: number;
+  /** words that end the prefix when they sit immediately to its left (verbs, particles) */
+  stopWords?: ReadonlySet<string>;
+  /** single characters that end the prefix (default: any non-Han character) */
+  hardStop?: (ch: string, before: string) => boolean;
+  /** characters (和, 与) that may be crossed when `crossSoft(textBefore)` says so */
+  softStops?: string;
+  crossSoft?: (before: string) => boolean;
+  /**
+   * spans (sentence-relative) taken whole when the walk reaches their end — e.g. known
+   * organisation names, so 国家发展和改革委员会 is not cut at 和. The walk stops after one.
+   */
+  atoms?: ReadonlyArray<{ start: number; end: number }>;
+  /** jump over a balanced （…） group */
+  brackets?: boolean;
+  /** sentence tokens (document offsets): the prefix start is moved right onto a token start */
+  tokens?: Token[];
+}
+
+export interface ExtendLeftResult {
+  /** sentence-relative start of the prefix */
+  start: number;
+  /** true when a boundary (stop, start of sentence, atom) ended the walk, false when the cap did */
+  clean: boolean;
+}
+
+const DEFAULT_HARD = (ch: string) => !isHan(ch);
+
+/**
+ * Walks left from sentence-relative position `at` (where a suffix such as 产业 begins) and
+ * returns where the name's prefix starts. `text` is the sentence text, `sentenceStart` its
+ * document offset (for token alignment).
+ */
+export function extendLeft(text: string, sentenceStart: number, at: number, opts: ExtendLeftOptions): ExtendLeftResult {
+  const hard = opts.hardStop ?? DEFAULT_HARD;
+  const stops = opts.stopWords ?? new Set<string>();
+  const maxStop = Math.max(0, ...[...stops].map((w) => w.length));
+  let pos = at;
+  let count = 0;
+  let clean = true;
+  for (;;) {
+    if (pos === 0) break;
+    const atom = opts.atoms?.find((a) => a.end === pos && a.start < pos);
+    if (atom) {
+      pos = atom.start;
+      break;
+    }
+    let stopped = false;
+    for (let len = Math.min(maxStop, pos); len >= 1; len--) {
+      if (stops.has(text.slice(pos - len, pos))) {
+        stopped = true;
+        break;
+      }
+    }
+    if (stopped) break;
+    const ch = text[pos - 1]!;
+    if (opts.brackets && (ch === '）' || ch === ')')) {
+      const open = Math.max(text.lastIndexOf('（', pos - 2), text.lastIndexOf('(', pos - 2));
+      if (open >= 0 && pos - open - 2 <= 8 && open > 0 && isHan(text[open - 1])) {
+        count += pos - open;
+        if (count > opts.maxChars) {
+          clean = false;
+          break;
+        }
+        pos = open;
+        continue;
+      }
+      break;
+    }
+    if (opts.softStops && opts.softStops.includes(ch)) {
+      if (opts.crossSoft && opts.crossSoft(text.slice(0, pos - 1))) {
+        pos -= 1;
+        count += 1;
+        continue;
+      }
+      break;
+    }
+    if (hard(ch, text.slice(0, pos - 1))) break;
+    if (count >= opts.maxChars) {
+      clean = false;
+      break;
+    }
+    pos -= 1;
+    count += 1;
+  }
+  // never start on a soft stop character
+  while (pos < at && opts.softStops && opts.softStops.includes(text[pos]!)) pos++;
+  if (opts.tokens && opts.tokens.length) {
+    const starts = opts.tokens.map((t) => t.start - sentenceStart).filter((x) => x >= pos && x <= at);
+    const aligned = starts.length ? Math.min(...starts) : at;
+    if (aligned !== pos) pos = aligned;
+  }
+  return { start: pos, clean };
+}
+
+/** Removes leading words of `generic` from `stem` (longest first, repeatedly). */
+export function stripGeneric(stem: string, generic: ReadonlySet<string>): string {
+  const max = Math.max(0, ...[...generic].map((w) => w.length));
+  let s = stem;
+  outer: while (s.length) {
+    for (let len = Math.min(max, s.length); len >= 1; len--) {
+      if (generic.has(s.slice(0, len))) {
+        s = s.slice(len);
+        continue outer;
+      }
+    }
+    break;
+  }
+  return s;
+}
+
+/** True when `stem` is made only of words in `generic`. */
+export function allGeneric(stem: string, generic: ReadonlySet<string>): boolean {
+  return stripGeneric(stem, generic) === '';
+}
+
+const stopCache = new Map<string, Map<string, Set<string>>>();
+
+/**
+ * Words of one `scope` from a stop-list lexicon with columns `name`, `scope` (e.g.
+ * industry-stopwords.tsv, whose `left` scope is shared by the name patterns). Cached.
+ */
+export function stopSet(lexicon: string, scope: string): ReadonlySet<string> {
+  let byScope = stopCache.get(lexicon);
+  if (!byScope) {
+    byScope = new Map();
+    for (const row of loadLexicon(lexicon)) {
+      const sc = row.fields.scope ?? '';
+      let set = byScope.get(sc);
+      if (!set) byScope.set(sc, (set = new Set()));
+      set.add(row.name);
+    }
+    stopCache.set(lexicon, byScope);
+  }
+  return byScope.get(scope) ?? new Set();
+}
+
+/** The stop-list lexicon shared by the industry, organization and theory patterns. */
+export const PATTERN_STOPWORDS = 'industry-stopwords';
+
+/** Single characters that always end a name prefix (particles, prepositions, conjunctions). */
+export const PARTICLES = '的和与在是对由从向将把被等及或并以为了着于到至让给';
+
+/** A minimal one-sentence SegmentedDoc over `text` (for running recognisers on a title). */
+export function miniDoc(text: string): SegmentedDoc {
+  return {
+    meta: { id: 'mini', title: '', kind: 'other', year: null, authors: [], source: null, url: null },
+    origin: 'mini', sha256: '', text, warnings: [],
+    sections: [{ ordinal: 0, heading: null, level: 1, start: 0, end: text.length }],
+    sentences: [{ ordinal: 0, section: 0, paragraph: 0, start: 0, end: text.length, text }],
+    footnotes: [], referenceLines: [], tokens: [[]],
+  };
+}
+
+/** A jieba word with its part-of-speech tag and sentence-relative offsets. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+let jiebaTag: ((s: string) => Array<{ word: string; tag: string }>) | null = null;
+
+/**
+ * nodejieba part-of-speech tagging of one sentence (doc.tokens carry no tags), offsets relative
+ * to `text`. nodejieba is CommonJS with dynamic exports, so it is required explicitly (as in
+ * ingest/segment); it shares the dictionary the segment stage taught.
+ */
+export function posTag(text: string): TaggedWord[] {
+  if (!jiebaTag) {
+    const nj = createRequire(import.meta.url)('nodejieba') as { tag(s: string): Array<{ word: string; tag: string }> };
+    jiebaTag = (s) => nj.tag(s);
+  }
+  const out: TaggedWord[] = [];
+  let pos = 0;
+  for (const w of jiebaTag(text)) {
+    const at = text.indexOf(w.word, pos);
+    if (at < 0) continue;
+    out.push({ word: w.word, tag: w.tag, start: at, end: at + w.word.length });
+    pos = at + w.word.length;
+  }
+  return out;
+}
+
+/** True when `word` ends with a stop word of 2–6 characters. */
+export function endsWithStop(word: string, stops: ReadonlySet<string>): boolean {
+  for (let len = Math.min(6, word.length); len >= 2; len--) if (stops.has(word.slice(-len))) return true;
+  return false;
+}

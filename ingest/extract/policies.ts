@@ -1,0 +1,419 @@
+import { loadLexicon, type LexiconRow } from '../lexicon.js';
+import type { SegmentedDoc, Sentence } from '../types.js';
+import { entityKey, type Candidate } from './candidate.js';
+import { PRIORITY, createMatcher, dropNested, entriesFromRows, foldString, isHan } from './match.js';
+import { issuersInTitle, lookupOrganization } from './organizations.js';
+
+/**
+ * POLICY recogniser.
+ *
+ * - 《…》 titles whose text ends like a policy document (…规划, …意见, …方案, …通知, …法 …) or
+ *   contains 规划/纲要 are policies; the canonical name is the title without brackets and
+ *   spaces (a leading 关于 is kept). Titles of books, journals and newspapers (《人民日报》,
+ *   《控制论》) do not have that form and are skipped, and so are article titles in a citation
+ *   (`作者：《题名》，《刊名》，2012 年第 12 期`).
+ * - A title is looked up in policies.tsv (names, aliases, and each `<issuer>关于…` name without
+ *   its issuer); failing an exact match, a title of ≥ 10 characters within edit distance 1 of a
+ *   lexicon title resolves to it (OCR errors: 《关于深人推进新型城镇化建设的若干意见》), as long
+ *   as the differing character is not a digit or numeral (十三五 ≠ 十四五, 2021年 ≠ 2022年).
+ * - Bare names from the lexicon: “十四五”规划, 国家新型城镇化规划（2014—2020年）, and named
+ *   strategies (新型城镇化战略, 乡村振兴战略, 一带一路, 西部大开发 …), which are POLICY.
+ * - Back-references: `（以下简称《规划》）` makes 《规划》 an alias of the title before it for the
+ *   rest of the document; a bare generic title (《意见》, 《纲要》, 《规划》) otherwise refers to
+ *   the latest policy whose name ends with (or, for 规划/纲要, contains) that word. “十四五”规划
+ *   followed by 《纲要》 is one mention.
+ * - 党的十九大报告 and the like are POLICY (the congress's report); the congresses and plenums
+ *   themselves are events, which the graph has no type for, and are not recognised.
+ */
+
+interface PolicyInfo {
+  name: string;
+  issued?: string;
+  issuers: string[];
+  aliases: string[];
+}
+
+interface PolicyState {
+  matcher: (doc: SegmentedDoc) => Candidate[];
+  byTitle: Map<string, PolicyInfo>;
+  fuzzy: Array<{ norm: string; info: PolicyInfo }>;
+}
+
+let state: PolicyState | null = null;
+
+/** Normal form for comparing titles: no spaces, quotes or book marks, folded widths and dashes. */
+export function normTitle(s: string): string {
+  return foldString(s.replace(/(\d)\s*一\s*(\d)/g, '$1-$2'), /[\s\u3000“”"‘’「」『』《》〈〉]/);
+}
+
+function infoOf(row: LexiconRow): PolicyInfo {
+  const issuers = (row.fields.issuer ?? '').split('|').map((x) => x.trim()).filter(Boolean);
+  const info: PolicyInfo = { name: row.name, issuers, aliases: [...row.aliases] };
+  if (row.fields.issued) info.issued = row.fields.issued;
+  return info;
+}
+
+function init(): PolicyState {
+  if (state) return state;
+  const rows = loadLexicon('policies');
+  const byTitle = new Map<string, PolicyInfo>();
+  const fuzzy: Array<{ norm: string; info: PolicyInfo }> = [];
+  for (const row of rows) {
+    const info = infoOf(row);
+    // 国务院关于深入推进… is also cited as 关于深入推进…
+    const k = row.name.indexOf('关于');
+    if (k > 0 && issuersInTitle(row.name).length) {
+      const bare = row.name.slice(k);
+      if (!info.aliases.includes(bare)) info.aliases.push(bare);
+    }
+    for (const s of [info.name, ...info.aliases]) {
+      const n = normTitle(s);
+      if (!byTitle.has(n)) byTitle.set(n, info);
+      if (n.length >= 10) fuzzy.push({ norm: n, info });
+    }
+  }
+  const entries = entriesFromRows(rows, 'POLICY', PRIORITY.lexicon, (row) => {
+    const info = byTitle.get(normTitle(row.name))!;
+    return { aliases: info.aliases, ...(info.issued ? { issued: info.issued } : {}) };
+  });
+  // the issuer-less 关于… forms are matched bare too
+  for (const info of new Set(byTitle.values())) {
+    for (const a of info.aliases) {
+      if (!entries.some((e) => e.surface === a)) {
+        entries.push({ surface: a, name: info.name, type: 'POLICY', aliases: info.aliases, priority: PRIORITY.lexicon, ...(info.issued ? { issued: info.issued } : {}) });
+      }
+    }
+  }
+  state = { matcher: createMatcher(entries), byTitle, fuzzy };
+  return state;
+}
+
+/** Issuers and dates of lexicon policies, as entity keys (facts from the lexicon, not from a sentence). */
+export function lexiconIssuers(): Array<{ policy: string; org: string; date?: string }> {
+  const out: Array<{ policy: string; org: string; date?: string }> = [];
+  for (const row of loadLexicon('policies')) {
+    const info = infoOf(row);
+    for (const org of info.issuers) {
+      const canonical = lookupOrganization(org)?.name ?? org;
+      const f: { policy: string; org: string; date?: string } = {
+        policy: entityKey('POLICY', info.name), org: entityKey('ORGANIZATION', canonical),
+      };
+      if (info.issued) f.date = info.issued;
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+const POLICY_END =
+  /(规划|纲要|意见|方案|计划|办法|通知|决定|条例|法|规定|战略|报告|建议|指南|目录|细则|批复|重点任务|工作要点)$/;
+const NOT_LAW = /(方|做|看|想|说|写|算|手|用|技|疗|语|文|司|兵|书|画|魔|戏|章|句|佛|宪)法$/;
+/** titles that are only a generic document word: back-references */
+const GENERIC_SHORT = new Set([
+  '规划', '纲要', '规划纲要', '意见', '若干意见', '指导意见', '实施意见', '方案', '实施方案', '计划', '行动计划',
+  '办法', '通知', '决定', '条例', '规定', '建议', '报告', '细则', '目录', '指南', '战略', '批复', '法',
+]);
+
+/** Is this (normalised, unbracketed) title shaped like a policy document? */
+export function isPolicyTitle(title: string): boolean {
+  const t = title.replace(/\s/g, '');
+  if (t.length < 2) return false;
+  if (/规划|纲要/.test(t)) return true;
+  if (!POLICY_END.test(t)) return false;
+  if (/法$/.test(t) && NOT_LAW.test(t)) return false;
+  return true;
+}
+
+/** Canonical spelling of an unlisted title: spaces dropped, ASCII double quotes made “…”. */
+function canonicalTitle(raw: string): string {
+  let t = raw.replace(/\s+/g, '');
+  let open = true;
+  t = t.replace(/"/g, () => {
+    const q = open ? '“' : '”';
+    open = !open;
+    return q;
+  });
+  return t;
+}
+
+const NUMERAL = /[0-9〇零一二三四五六七八九十百千两]/;
+
+/** Edit distance ≤ 1 between a and b where the edited character is not a digit or numeral. */
+function nearTitle(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) !== b.slice(i + 1)) return false;
+    return !NUMERAL.test(a[i]!) && !NUMERAL.test(b[i]!) && isHan(a[i]) && isHan(b[i]);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.slice(i + 1) !== short.slice(i)) return false;
+  return !NUMERAL.test(long[i]!);
+}
+
+/** Resolves a bracketed title to a lexicon policy (exact, then fuzzy), or null. */
+export function lookupPolicyTitle(title: string): PolicyInfo | null {
+  const st = init();
+  const n = normTitle(title);
+  const exact = st.byTitle.get(n);
+  if (exact) return exact;
+  if (n.length < 10) return null;
+  const hits = new Set(st.fuzzy.filter((f) => nearTitle(f.norm, n)).map((f) => f.info));
+  return hits.size === 1 ? [...hits][0]! : null;
+}
+
+const TITLE_RE = /《([^《》\n]{1,120})》/g;
+const ABBREV_RE = /^(\s*[（(]\s*以下简称\s*[:：]?\s*)([《“"「]?)(\s*[^）)》”"」《]{1,15}?\s*)([》”"」]?)\s*[）)]/;
+const CONGRESS_RE = /(党的)?[“"]?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)大[”"]?报告/g;
+
+function citationContext(text: string, open: number, close: number): boolean {
+  const after = text.slice(close + 1);
+  if (/^\s*[，,]\s*《[^《》]{1,30}》\s*[，,]?\s*(\d|[〇一二三四五六七八九]{4})/.test(after)) return true;
+  if (/^\s*\[[A-Z]/.test(after)) return true;
+  const before = text.slice(0, open);
+  if (/(^|[\s①-⑳\]）)])[\u4e00-\u9fff·]{2,6}(等)?\s*[：:]\s*$/.test(before)) return true;
+  return false;
+}
+
+interface DocState {
+  /** registered short names (以下简称) → policy */
+  abbrev: Map<string, PolicyInfo | { name: string; issued?: string }>;
+  /** policies in document order */
+  history: Array<{ name: string; issued?: string }>;
+}
+
+function backRef(short: string, ds: DocState): { name: string; issued?: string } | null {
+  for (let i = ds.history.length - 1; i >= 0; i--) {
+    const h = ds.history[i]!;
+    const n = normTitle(h.name);
+    if (n.endsWith(short) || ((short === '规划' || short === '纲要' || short === '规划纲要') && n.includes(short))) return h;
+  }
+  return null;
+}
+
+function cand(s: Sentence, start: number, end: number, text: string, name: string, priority: number, issued?: string, aliases?: string[]): Candidate {
+  const c: Candidate = {
+    type: 'POLICY', surface: text.slice(start, end), start, end, sentence: s.ordinal, name, priority,
+  };
+  if (issued) c.issued = issued;
+  if (aliases && aliases.length) c.aliases = aliases;
+  return c;
+}
+
+/** All policy candidates of a document, in document order. Pure; lexicons are loaded once. */
+export function extractPolicies(doc: SegmentedDoc): Candidate[] {
+  const st = init();
+  const bare = st.matcher(doc);
+  const ds: DocState = { abbrev: new Map(), history: [] };
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    const t = s.text;
+    type Ev = { start: number; end: number; kind: 'title' | 'bare' | 'congress'; inner?: string; c?: Candidate };
+    const evs: Ev[] = [];
+    TITLE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TITLE_RE.exec(t))) evs.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, kind: 'title', inner: m[1]! });
+    for (const c of bare) {
+      if (c.sentence !== s.ordinal) continue;
+      if (evs.some((e) => e.kind === 'title' && e.start <= c.start && e.end >= c.end)) continue;
+      evs.push({ start: c.start, end: c.end, kind: 'bare', c });
+    }
+    CONGRESS_RE.lastIndex = 0;
+    while ((m = CONGRESS_RE.exec(t))) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (evs.some((e) => e.start <= start && e.end >= end)) continue;
+      evs.push({ start, end, kind: 'congress', inner: m[2]! });
+    }
+    evs.sort((a, b) => a.start - b.start || b.end - a.end);
+    const consumed: Array<[number, number]> = [];
+    for (const e of evs) {
+      if (consumed.some(([a, b]) => e.start >= a && e.end <= b)) continue;
+      let c: Candidate | null = null;
+      if (e.kind === 'congress') {
+        c = cand(s, e.start, e.end, doc.text, `党的${e.inner}大报告`, PRIORITY.rule);
+      } else if (e.kind === 'bare') {
+        c = { ...e.c! };
+        // “十四五”规划《纲要》: one mention
+        const rest = doc.text.slice(c.end, s.end);
+        const mm = /^\s*《\s*(纲要|规划纲要|规划|意见|建议)\s*》/.exec(rest);
+        if (mm && normTitle(c.name).includes(mm[1]!)) {
+          c.end += mm[0].length;
+          c.surface = doc.text.slice(c.start, c.end);
+          consumed.push([c.start, c.end]);
+        }
+      } else {
+        const inner = e.inner!;
+        const n = normTitle(inner);
+        const rel = e.start - s.start;
+        const reg = ds.abbrev.get(n);
+        if (reg) {
+          c = cand(s, e.start, e.end, doc.text, reg.name, PRIORITY.rule, reg.issued);
+        } else if (GENERIC_SHORT.has(n)) {
+          const h = backRef(n, ds);
+          if (h) c = cand(s, e.start, e.end, doc.text, h.name, PRIORITY.rule, h.issued);
+        } else if (isPolicyTitle(inner) && !citationContext(t, rel, rel + inner.length + 1)) {
+          const info = lookupPolicyTitle(inner);
+          c = info
+            ? cand(s, e.start, e.end, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
+            : cand(s, e.start, e.end, doc.text, canonicalTitle(inner), PRIORITY.rule);
+        }
+      }
+      if (!c) continue;
+      out.push(c);
+      ds.history.push({ name: c.name, ...(c.issued ? { issued: c.issued } : {}) });
+      // （以下简称《规划》）
+      const after = doc.text.slice(c.end, s.end);
+      const ab = ABBREV_RE.exec(after);
+      if (ab) {
+        const reg = { name: c.name, ...(c.issued ? { issued: c.issued } : {}) };
+        ds.abbrev.set(normTitle(ab[3]!), reg);
+        if (ab[2] && ab[4]) {
+          const open = c.end + ab[1]!.length;
+          const close = open + ab[2].length + ab[3]!.length + ab[4].length;
+          out.push(cand(s, open, close, doc.text, c.name, PRIORITY.rule, c.issued));
+          consumed.push([open, close]);
+        }
+      }
+    }
+  }
+  return dropNested(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// issuers
+
+export interface IssueFact {
+  /** entity key of the policy */
+  policy: string;
+  /** entity key of the organization */
+  org: string;
+  /** ISO date stated in the sentence: YYYY-MM-DD, YYYY-MM or YYYY */
+  date?: string;
+  sentence: number;
+  /** the cue that stated it: 印发, 批复, 联合印发 … or 关于 for an issuer inside the title */
+  cue: string;
+}
+
+const CUE_RE = /联合印发|联合发布|联合出台|联合下发|批复同意|审议通过|印发|发布|出台|下发|颁布|批复|制定|公布|批准/g;
+const DATE_RE =
+  /(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?|(?:年?初|年?底|年?末|新春伊始|春|夏|秋|冬|上半年|下半年))?/g;
+
+/** Normalises a Chinese date expression (2017年2月10日, 2010 年 12 月, 2016年初, 2016年新春伊始) to ISO. */
+export function isoDate(text: string): string | null {
+  const m = new RegExp(DATE_RE.source).exec(text);
+  if (!m) return null;
+  const y = m[1]!;
+  if (!m[2]) return y;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return y;
+  const ym = `${y}-${String(mo).padStart(2, '0')}`;
+  if (!m[3]) return ym;
+  const d = Number(m[3]);
+  return d >= 1 && d <= 31 ? `${ym}-${String(d).padStart(2, '0')}` : ym;
+}
+
+const ORG_JOIN = /^(?:[\s、和与及]|以及)*$/;
+/** what may stand between an organisation and its cue: 等, 联合, 在南宁, 于2017年… — short, one clause */
+function orgToCue(gap: string): boolean {
+  return gap.length <= 20 && !/[，。；：,;:！？《》]/.test(gap) && !/[的是]/.test(gap);
+}
+const CUE_TO_POLICY = /^(\s|了|的|新的|同意|印发|发布)*$/;
+
+/**
+ * Who issued (or approved) which policy, from one sentence: `<org>…印发…《policy》`,
+ * `《policy》…由<org>…印发`, a date in the sentence (attached to the nearest cue), and issuers
+ * named in the title (国务院关于… → 国务院). Keys from entityKey().
+ */
+export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candidate[]): IssueFact[] {
+  const facts = new Map<string, IssueFact>();
+  const add = (f: IssueFact) => {
+    const k = `${f.policy}|${f.org}|${f.sentence}`;
+    const o = facts.get(k);
+    if (!o || (!o.date && f.date) || (o.cue === '关于' && f.cue !== '关于')) facts.set(k, { ...f, date: f.date ?? o?.date } as IssueFact);
+    const cur = facts.get(k)!;
+    if (cur.date === undefined) delete cur.date;
+  };
+  for (const s of doc.sentences) {
+    const ps = policies.filter((p) => p.sentence === s.ordinal && p.type === 'POLICY').sort((a, b) => a.start - b.start);
+    if (!ps.length) continue;
+    const os = orgs.filter((o) => o.sentence === s.ordinal && o.type === 'ORGANIZATION').sort((a, b) => a.start - b.start);
+    const text = doc.text;
+    // cues and dates
+    const cues: Array<{ start: number; end: number; cue: string }> = [];
+    CUE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CUE_RE.exec(s.text))) {
+      const start = s.start + m.index;
+      if (ps.some((p) => p.start <= start && p.end > start)) continue; // inside a title
+      cues.push({ start, end: start + m[0].length, cue: m[0] });
+    }
+    const dates: Array<{ start: number; end: number; iso: string }> = [];
+    DATE_RE.lastIndex = 0;
+    while ((m = DATE_RE.exec(s.text))) {
+      const start = s.start + m.index;
+      if (ps.some((p) => p.start <= start && p.end > start)) continue;
+      dates.push({ start, end: start + m[0].length, iso: isoDate(m[0])! });
+    }
+    const dateFor = (cue: { start: number; end: number }): string | undefined => {
+      let best: { iso: string; dist: number } | null = null;
+      for (const d of dates) {
+        const dist = d.end <= cue.start ? cue.start - d.end : d.start - cue.end;
+        if (dist < 0) continue;
+        const nearest = cues.every((c2) => {
+          const d2 = d.end <= c2.start ? c2.start - d.end : d.start - c2.end;
+          return d2 < 0 || d2 >= dist;
+        });
+        if (nearest && (!best || dist < best.dist)) best = { iso: d.iso, dist };
+      }
+      return best?.iso;
+    };
+    for (const cue of cues) {
+      // organisations right before the cue, joined by 、/和/与
+      const before = os.filter((o) => o.end <= cue.start);
+      const last = before[before.length - 1];
+      if (!last || !orgToCue(text.slice(last.end, cue.start))) continue;
+      const group = [last];
+      for (let i = before.length - 2; i >= 0; i--) {
+        const o = before[i]!;
+        if (!ORG_JOIN.test(text.slice(o.end, group[0]!.start))) break;
+        group.unshift(o);
+      }
+      // active: the cue is followed by the policy (and policies joined to it)
+      const targets: Candidate[] = [];
+      const firstAfter = ps.find((p) => p.start >= cue.end);
+      if (firstAfter && CUE_TO_POLICY.test(text.slice(cue.end, firstAfter.start))) {
+        targets.push(firstAfter);
+        for (const p of ps.filter((x) => x.start > firstAfter.start)) {
+          if (!/^[\s、，,和与及]*$/.test(text.slice(targets[targets.length - 1]!.end, p.start))) break;
+          targets.push(p);
+        }
+      } else if (/由\s*$/.test(text.slice(s.start, group[0]!.start))) {
+        // passive: 《policy》……由<org>印发
+        const prior = ps.filter((p) => p.end <= group[0]!.start);
+        const p = prior[prior.length - 1];
+        // same clause only: 《规划》（以下简称…）已于 2017 年 2 月 10 日由…印发
+        if (p && !/[，。；：,;:]/.test(text.slice(p.end, group[0]!.start).replace(/[（(][^）)]*[）)]/g, ''))) targets.push(p);
+      }
+      const date = dateFor(cue);
+      for (const p of targets) {
+        for (const o of group) {
+          const f: IssueFact = {
+            policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: cue.cue,
+          };
+          if (date) f.date = date;
+          add(f);
+        }
+      }
+    }
+    // issuer inside the title: 国务院关于… → 国务院
+    for (const p of ps) {
+      for (const org of issuersInTitle(p.name)) {
+        add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', org), sentence: s.ordinal, cue: '关于' });
+      }
+    }
+  }
+  return [...facts.values()];
+}

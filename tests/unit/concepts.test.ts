@@ -1,0 +1,67 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../helpers/make-doc.js';
+import { extractConcepts } from '../../ingest/extract/concepts.js';
+import { matchLexicon, type LexiconEntry } from '../../ingest/extract/match.js';
+
+const CORPUS = new URL('../../corpus/', import.meta.url);
+const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
+const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+
+function docOf(file: string, sentence: string) {
+  expect(corpus(file)).toContain(sentence);
+  return makeDoc(sentence);
+}
+
+const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
+const QU = '2016-qu-urbanization-collaborative-innovation.txt';
+const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
+
+describe('extractConcepts', () => {
+  it('merges 县域地区 into 县域 and keeps 新型城镇化 whole', () => {
+    const doc = docOf(CHANG, '标志着县域地区逐渐成为中国新型城镇化发展的着力点');
+    const cs = extractConcepts(doc);
+    expect(cs.map((c) => [c.surface, c.name, c.start, c.end])).toEqual([
+      ['县域地区', '县域', 3, 7],
+      ['新型城镇化', '新型城镇化', 13, 18],
+    ]);
+  });
+
+  it('maps 城市化 to 城镇化 and reads quoted “多规合一”', () => {
+    const a = docOf(QU, '中国城市化步伐不断加快');
+    expect(extractConcepts(a).map((c) => [c.surface, c.name])).toEqual([['城市化', '城镇化']]);
+    const b = docOf(XU, '对同一城市内空间规划应实行“多规合一”');
+    const cs = extractConcepts(b);
+    expect(cs.map((c) => c.name)).toEqual(['多规合一']);
+    expect(b.text.slice(cs[0]!.start, cs[0]!.end)).toBe(cs[0]!.surface);
+  });
+
+  it('keeps offsets exact for every candidate on every corpus file', () => {
+    for (const f of FILES) {
+      const doc = makeDoc(corpus(f), f);
+      const cs = extractConcepts(doc);
+      expect(cs.length).toBeGreaterThan(20);
+      for (const c of cs) {
+        expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
+        const s = doc.sentences[c.sentence]!;
+        expect(c.start >= s.start && c.end <= s.end).toBe(true);
+      }
+    }
+  });
+});
+
+describe('matchLexicon', () => {
+  const entries: LexiconEntry[] = [
+    { surface: '十四五规划', name: 'FYP14', type: 'POLICY', priority: 3 },
+    { surface: '城镇化', name: '城镇化', type: 'CONCEPT', priority: 3 },
+    { surface: '新型城镇化', name: '新型城镇化', type: 'CONCEPT', priority: 3 },
+    { surface: 'PPP', name: 'PPP', type: 'CONCEPT', priority: 3 },
+  ];
+
+  it('folds quotes and spaces, keeps quotes balanced in the surface, drops nested matches', () => {
+    const doc = makeDoc('国家“十四五”规划提出推进新型 城镇化，APPPLE 与 PPP 模式');
+    const cs = matchLexicon(doc, entries);
+    expect(cs.map((c) => c.surface)).toEqual(['“十四五”规划', '新型 城镇化', 'PPP']);
+    for (const c of cs) expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
+  });
+});

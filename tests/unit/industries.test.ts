@@ -1,0 +1,83 @@
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../helpers/make-doc.js';
+import { extractIndustries } from '../../ingest/extract/industries.js';
+import type { SegmentedDoc } from '../../ingest/types.js';
+
+const CORPUS = new URL('../../corpus/', import.meta.url);
+const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
+const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+const jieba = createRequire(import.meta.url)('nodejieba') as { cut(s: string): string[] };
+
+function docOf(file: string, sentence: string) {
+  expect(corpus(file)).toContain(sentence);
+  return makeDoc(sentence);
+}
+
+/** Adds plain jieba tokens (document offsets) to a test doc, as the segment stage would. */
+function withTokens(doc: SegmentedDoc): SegmentedDoc {
+  const tokens = doc.sentences.map((s) => {
+    let pos = 0;
+    return jieba.cut(s.text).map((word) => {
+      const i = s.text.indexOf(word, pos);
+      pos = i + word.length;
+      return { word, start: s.start + i, end: s.start + i + word.length };
+    });
+  });
+  return { ...doc, tokens };
+}
+
+const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
+const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
+const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
+
+describe('extractIndustries', () => {
+  it('gives 县域主导产业 as ONE industry, with or without jieba tokens', () => {
+    const plain = docOf(CHANG, '为了充分发挥县域主导产业对新型城镇化的带动作用');
+    for (const doc of [plain, withTokens(plain)]) {
+      const inds = extractIndustries(doc);
+      expect(inds).toHaveLength(1);
+      expect(inds[0]!).toMatchObject({ type: 'INDUSTRY', name: '县域主导产业', surface: '县域主导产业', start: 6, end: 12 });
+    }
+  });
+
+  it('gives 主导产业 alone as 主导产业', () => {
+    const doc = docOf(CHANG, '现阶段已经确定主导产业的地区中,主导产业对新型城镇化具有一定带动作用');
+    const inds = extractIndustries(doc);
+    expect(inds.map((c) => [c.name, c.start])).toEqual([['主导产业', 7], ['主导产业', 16]]);
+  });
+
+  it('does not take 就业 (or any X业 word that is not an industry)', () => {
+    const doc = docOf(YT, '产业发展是城市发展的基础，没有良好的产业增长和充足的就业岗位，就不可能有效形成人习的集聚，城镇化无从谈起。');
+    expect(extractIndustries(doc)).toEqual([]);
+  });
+
+  it('finds unlisted <stem>农业 names by pattern, stopping at the verb', () => {
+    const doc = docOf(YT, '三是大力推进农业现代化，发展效益农业、生态农业、观光农业；推进');
+    const names = extractIndustries(doc).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['效益农业', '生态农业', '观光农业']));
+    expect(names).not.toContain('发展效益农业');
+  });
+
+  it('does not glue a verb to a lexicon industry, nor read 工业化 as 工业', () => {
+    const a = docOf(GX, '需要制造业、服务业乃至现代农业并举发展');
+    expect(extractIndustries(a).map((c) => c.surface)).toEqual(['制造业', '服务业', '现代农业']);
+    const b = docOf(YT, '以工业化带动城镇化发展');
+    expect(extractIndustries(b)).toEqual([]);
+  });
+
+  it('keeps offsets exact for every candidate on every corpus file (with and without tokens)', () => {
+    for (const f of FILES) {
+      const plain = makeDoc(corpus(f), f);
+      for (const doc of [plain, withTokens(plain)]) {
+        for (const c of extractIndustries(doc)) {
+          expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
+          const s = doc.sentences[c.sentence]!;
+          expect(c.start >= s.start && c.end <= s.end).toBe(true);
+          expect(c.surface.endsWith('就业')).toBe(false);
+        }
+      }
+    }
+  });
+});

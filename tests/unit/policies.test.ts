@@ -1,0 +1,125 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../helpers/make-doc.js';
+import { extractPolicies, isoDate, issuedBy, lexiconIssuers, lookupPolicyTitle } from '../../ingest/extract/policies.js';
+import { extractOrganizations } from '../../ingest/extract/organizations.js';
+
+const CORPUS = new URL('../../corpus/', import.meta.url);
+const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
+const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+
+/** A doc over lines copied literally from one corpus file (one line each). */
+function docOf(file: string, ...lines: string[]) {
+  for (const l of lines) expect(corpus(file)).toContain(l);
+  return makeDoc(lines.join('\n'));
+}
+
+const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
+const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
+const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
+const QU = '2016-qu-urbanization-collaborative-innovation.txt';
+const OPINION = '国务院关于深入推进新型城镇化建设的若干意见';
+const FYP14 = '中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
+
+describe('extractPolicies', () => {
+  it('resolves an OCR-damaged title (深人 for 深入) to the lexicon policy, and 《意见》 back to it', () => {
+    const doc = docOf(YT,
+      '2016 年新春伊始，国务院下发《 关于深人推进新型城镇化建设的若干意见》 ，',
+      '励更多的人口就地城镇化，实现城镇化的均衡发展。国务院出台的《 意见》 中进一步明确提出加快新生中小城市培育是新型');
+    const ps = extractPolicies(doc);
+    expect(ps.map((p) => [p.surface, p.name])).toEqual([
+      ['《 关于深人推进新型城镇化建设的若干意见》', OPINION],
+      ['《 意见》', OPINION],
+    ]);
+    const t = '《 关于深人推进新型城镇化建设的若干意见》';
+    expect([ps[0]!.start, ps[0]!.end]).toEqual([doc.text.indexOf(t), doc.text.indexOf(t) + t.length]);
+    expect(ps[0]!.issued).toBe('2016-02-02');
+  });
+
+  it('reads “十四五”规划《纲要》 as one mention of the 14th five-year plan outline', () => {
+    const doc = docOf(CHANG, '党的十九届五中全会和国家“十四五”规划《纲要》提出了推进以县城为重要载体的城镇化建设');
+    const ps = extractPolicies(doc);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]!.surface).toBe('“十四五”规划《纲要》');
+    expect(ps[0]!.name).toBe(FYP14);
+    expect(doc.text.slice(ps[0]!.start, ps[0]!.end)).toBe('“十四五”规划《纲要》');
+  });
+
+  it('makes （以下简称《规划》） an alias of the title before it for the rest of the document', () => {
+    const doc = docOf(GX,
+      '由国务院批复的《北部湾城市群发展规划》（以下简称《规划》）已于 2017 年 2 月 10 日由国家发展改革委、住房和城乡建设部联合印发',
+      '《规划》制定的“一湾双轴、一核两极”的城市群框架格局');
+    const ps = extractPolicies(doc);
+    expect(ps.map((p) => p.surface)).toEqual(['《北部湾城市群发展规划》', '《规划》', '《规划》']);
+    expect(new Set(ps.map((p) => p.name))).toEqual(new Set(['北部湾城市群发展规划']));
+    expect(ps[2]!.sentence).toBe(1);
+  });
+
+  it('skips article titles in citations and book titles', () => {
+    const doc = docOf(YT,
+      '① 李克强：《 协调推进城镇化是实现现代化的重大战略选择》 ，《 行政管理改革》 ，2012 年第 12 期。',
+      '② 陆立军：《我国小城市建设的战略意义和对策建议》 ，《 甘肃社会科学》 ，2012 第 9 期。');
+    expect(extractPolicies(doc)).toEqual([]);
+    const book = docOf(QU, '1948年维纳发表了题为《控制论——关于动物和机器中控制与通信的科学》的论文');
+    expect(extractPolicies(book)).toEqual([]);
+  });
+
+  it('keeps unlisted policy titles by their form', () => {
+    const doc = docOf(YT, '浙江省发改委等联合出台《 浙江省强镇扩权改革指导意见》');
+    expect(extractPolicies(doc).map((p) => p.name)).toEqual(['浙江省强镇扩权改革指导意见']);
+  });
+
+  it('fuzzy title lookup needs ≥ 10 characters and never bridges a numeral', () => {
+    expect(lookupPolicyTitle('关于深人推进新型城镇化建设的若干意见')?.name).toBe(OPINION);
+    expect(lookupPolicyTitle('2023年新型城镇化建设重点任务')).toBeNull();
+    expect(lookupPolicyTitle('十五五规划')).toBeNull();
+  });
+
+  it('keeps offsets exact for every candidate on every corpus file', () => {
+    let total = 0;
+    for (const f of FILES) {
+      const doc = makeDoc(corpus(f), f);
+      for (const c of extractPolicies(doc)) {
+        total++;
+        expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
+        const s = doc.sentences[c.sentence]!;
+        expect(c.start >= s.start && c.end <= s.end).toBe(true);
+        expect(c.type).toBe('POLICY');
+      }
+    }
+    expect(total).toBeGreaterThan(20);
+  });
+});
+
+describe('issuedBy', () => {
+  it('finds active and passive issuers with the date nearest the cue', () => {
+    const doc = docOf(GX,
+      '由国务院批复的《北部湾城市群发展规划》（以下简称《规划》）已于 2017 年 2 月 10 日由国家发展改革委、住房和城乡建设部联合印发');
+    const facts = issuedBy(doc, extractPolicies(doc), extractOrganizations(doc));
+    const P = 'policy:北部湾城市群发展规划';
+    expect(facts).toContainEqual({ policy: P, org: 'organization:国家发展和改革委员会', date: '2017-02-10', sentence: 0, cue: '联合印发' });
+    expect(facts).toContainEqual({ policy: P, org: 'organization:住房和城乡建设部', date: '2017-02-10', sentence: 0, cue: '联合印发' });
+    expect(facts).toContainEqual({ policy: P, org: 'organization:国务院', sentence: 0, cue: '批复' });
+    expect(facts).toHaveLength(3);
+  });
+
+  it('normalises 2016 年新春伊始 and attaches the issuer named before the title', () => {
+    const doc = docOf(YT, '2016 年新春伊始，国务院下发《 关于深人推进新型城镇化建设的若干意见》 ，');
+    const facts = issuedBy(doc, extractPolicies(doc), extractOrganizations(doc));
+    expect(facts).toEqual([{ policy: `policy:${OPINION}`, org: 'organization:国务院', date: '2016', sentence: 0, cue: '下发' }]);
+  });
+
+  it('gives one fact per policy in a list after the cue', () => {
+    const doc = docOf(GX, '2016 年国务院批复的《促进中部地区崛起“十三五”规划》和《中原城市群发展规划》中');
+    const facts = issuedBy(doc, extractPolicies(doc), extractOrganizations(doc));
+    expect(facts.map((f) => f.policy).sort()).toEqual(['policy:中原城市群发展规划', 'policy:促进中部地区崛起“十三五”规划']);
+    expect(facts.every((f) => f.org === 'organization:国务院' && f.date === '2016')).toBe(true);
+  });
+
+  it('normalises date expressions', () => {
+    expect(isoDate('2017年2月10日')).toBe('2017-02-10');
+    expect(isoDate('2010 年 12 月')).toBe('2010-12');
+    expect(isoDate('2016年初')).toBe('2016');
+    expect(lexiconIssuers()).toContainEqual({ policy: 'policy:国家新型城镇化规划（2014—2020年）', org: 'organization:中共中央', date: '2014-03-16' });
+  });
+});

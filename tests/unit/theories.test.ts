@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../helpers/make-doc.js';
+import { extractTheories } from '../../ingest/extract/theories.js';
+import { extractConcepts } from '../../ingest/extract/concepts.js';
+
+const CORPUS = new URL('../../corpus/', import.meta.url);
+const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
+const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+
+function docOf(file: string, sentence: string) {
+  expect(corpus(file)).toContain(sentence);
+  return makeDoc(sentence);
+}
+
+const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
+const QU = '2016-qu-urbanization-collaborative-innovation.txt';
+const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
+
+describe('extractTheories', () => {
+  it('finds an unlisted theory by pattern, without the preceding 按照', () => {
+    const doc = docOf(YT, '按照城市集聚理论，城镇的人口数量需');
+    const th = extractTheories(doc);
+    expect(th).toHaveLength(1);
+    expect(th[0]).toMatchObject({ type: 'THEORY', name: '城市集聚理论', surface: '城市集聚理论', start: 2, end: 8 });
+  });
+
+  it('finds lexicon theories and their canonical names', () => {
+    const doc = docOf(QU, '对信息论、控制论、系统论有过系统的学习和理解');
+    expect(extractTheories(doc).map((c) => c.name)).toEqual(['信息论', '控制论', '系统论']);
+    const doc2 = docOf(QU, '二 大学学习为研究协同理论奠定了基础');
+    expect(extractTheories(doc2).map((c) => c.surface)).toEqual(['协同理论']);
+    expect(extractTheories(makeDoc('协同学')).map((c) => c.name)).toEqual(['协同理论']);
+  });
+
+  it('does not read 理论 as the generic noun as a theory name', () => {
+    const doc = docOf(QU, '四是长期从事城镇化发展理论与实证研究');
+    expect(extractTheories(doc)).toEqual([]);
+  });
+
+  it('treats 效应 as CONCEPT, not THEORY', () => {
+    const doc = docOf(XU, '进一步发挥城市在经济发展中的集聚与外溢效应');
+    expect(extractTheories(doc)).toEqual([]);
+    expect(extractConcepts(doc).map((c) => [c.surface, c.name])).toContainEqual(['外溢效应', '溢出效应']);
+  });
+
+  it('keeps offsets exact for every candidate on every corpus file', () => {
+    let total = 0;
+    for (const f of FILES) {
+      const doc = makeDoc(corpus(f), f);
+      for (const c of extractTheories(doc)) {
+        total++;
+        expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
+        const s = doc.sentences[c.sentence]!;
+        expect(c.start >= s.start && c.end <= s.end).toBe(true);
+        expect(c.type).toBe('THEORY');
+      }
+    }
+    expect(total).toBeGreaterThan(10);
+  });
+});
