@@ -1,4 +1,4 @@
-import type { RawDoc, SegmentedDoc, Extraction } from './types.js';
+import type { RawDoc, CleanDoc, SegmentedDoc, Extraction } from './types.js';
 import { normalize } from './normalize/index.js';
 import { structure } from './structure/index.js';
 import { segment } from './segment/index.js';
@@ -21,9 +21,9 @@ export interface Analysis {
 
 /**
  * load → normalize → structure → segment → extract (+ resolve): everything up to the database,
- * as pure stages. `onStage` lets the CLI draw progress.
+ * as pure stages. `onStage` lets the CLI draw progress; `normalized` skips a normalize already done.
  */
-export function analyze(raw: RawDoc, onStage?: (s: Stage) => void): Analysis {
+export function analyze(raw: RawDoc, onStage?: (s: Stage) => void, normalized?: CleanDoc): Analysis {
   const timings = {} as Record<Stage, number>;
   const step = <T>(s: Stage, f: () => T): T => {
     onStage?.(s);
@@ -32,7 +32,7 @@ export function analyze(raw: RawDoc, onStage?: (s: Stage) => void): Analysis {
     timings[s] = performance.now() - t0;
     return out;
   };
-  const clean = step('normalize', () => normalize(raw));
+  const clean = normalized ?? step('normalize', () => normalize(raw));
   const structured = step('structure', () => structure(clean));
   const doc = step('segment', () => segment(structured));
   const extraction = step('extract', () => extract(doc));

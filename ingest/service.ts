@@ -3,8 +3,9 @@ import type { Db } from '../src/db/executor.js';
 import type { DocMeta } from './types.js';
 import { loadText, LoadError } from './load/index.js';
 import { analyze, EXTRACTOR_VERSION, type Stage } from './pipeline.js';
-import { toPayload } from './write/payload.js';
-import { writeDocument, deleteDocument, type WriteStatus } from './write/index.js';
+import { normalize } from './normalize/index.js';
+import { toPayload, contentKey } from './write/payload.js';
+import { writeDocument, deleteDocument, storedDocument, updateMetadata, type WriteStatus } from './write/index.js';
 import { lexiconVersion } from './lexicon.js';
 
 export interface IngestInput {
@@ -61,10 +62,22 @@ export async function ingestDocument(
   }
   const text = raw.text.trim();
   if (!text) throw new IngestError(`${input.origin}: document is empty after decoding`);
-  const a = analyze(raw, opts.onStage);
-  if (a.doc.sentences.length === 0) throw new IngestError(`${input.origin}: no sentences found (is this running text?)`);
+  opts.onStage?.('normalize');
+  const clean = normalize(raw);
   lexVersion ??= lexiconVersion();
-  const payload = toPayload(a.doc, a.extraction, a.implied, { lexicon: lexVersion, extractor: EXTRACTOR_VERSION });
+  const versions = { lexicon: lexVersion, extractor: EXTRACTOR_VERSION };
+  // Unchanged content under the same id: skip the pipeline, refresh only the bibliographic fields.
+  const stored = opts.force ? null : await storedDocument(db, raw.meta.id);
+  if (stored && stored.contentKey === contentKey(clean.sha256, versions)) {
+    const status = await updateMetadata(db, raw.meta);
+    return {
+      id: raw.meta.id, status, sentences: stored.sentenceCount, entities: {}, relations: 0, measures: 0, citations: 0,
+      ms: Math.round(performance.now() - t0), warnings: clean.warnings,
+    };
+  }
+  const a = analyze(raw, opts.onStage, clean);
+  if (a.doc.sentences.length === 0) throw new IngestError(`${input.origin}: no sentences found (is this running text?)`);
+  const payload = toPayload(a.doc, a.extraction, a.implied, versions);
   opts.onStage?.('write');
   const status = await writeDocument(db, payload, { force: opts.force });
   const entities: Record<string, number> = {};
@@ -72,7 +85,7 @@ export async function ingestDocument(
   return {
     id: payload.doc.id, status, sentences: a.doc.sentences.length, entities,
     relations: payload.stated.length + payload.reference.length, measures: payload.measures.length,
-    citations: payload.works.length, ms: Math.round(performance.now() - t0), warnings: [...raw.warnings, ...a.doc.warnings],
+    citations: payload.works.length, ms: Math.round(performance.now() - t0), warnings: [...new Set([...raw.warnings, ...a.doc.warnings])],
   };
 }
 

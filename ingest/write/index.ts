@@ -1,5 +1,5 @@
 import type { Db, Tx, Query } from '../../src/db/executor.js';
-import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
+import { ENTITY_TYPES, RELATION_TYPES, type DocMeta } from '../types.js';
 import { LABELS, type GraphPayload } from './payload.js';
 
 export type WriteStatus = 'created' | 'replaced' | 'unchanged' | 'metadata-updated';
@@ -151,8 +151,19 @@ export async function deleteDocument(db: Db, id: string): Promise<boolean> {
   });
 }
 
-/** The stored contentKey of a document, to skip unchanged files before running the pipeline. */
-export async function storedContentKeys(db: Db): Promise<Map<string, string>> {
-  const rows = await db.query({ cypher: 'MATCH (d:Document) RETURN d.id AS id, d.contentKey AS contentKey' });
-  return new Map(rows.map((r) => [String(r.id), String(r.contentKey)]));
+/** What is stored for a document id, so unchanged files skip the pipeline; null when absent. */
+export async function storedDocument(db: Db, id: string): Promise<{ contentKey: string; sentenceCount: number } | null> {
+  const [row] = await db.query({ cypher: 'MATCH (d:Document {id: $id}) RETURN d.contentKey AS contentKey, d.sentenceCount AS n', params: { id } });
+  return row ? { contentKey: String(row.contentKey), sentenceCount: Number(row.n) } : null;
+}
+
+/** Refreshes only the bibliographic fields of a stored document. */
+export async function updateMetadata(db: Db, meta: DocMeta): Promise<'unchanged' | 'metadata-updated'> {
+  return db.write(async (tx) => {
+    const [row] = await tx.run(q.existing(meta.id));
+    const doc = meta as GraphPayload['doc'];
+    if (row && sameMeta(row, doc)) return 'unchanged';
+    await tx.run(q.updateMeta(doc));
+    return 'metadata-updated';
+  });
 }

@@ -50,6 +50,11 @@ function entityRow(e: Entity, mentions: number): EntityRow {
   };
 }
 
+/** What identifies a document's facts: its text and the rules that read it. */
+export function contentKey(sha256: string, versions: { lexicon: string; extractor: string }): string {
+  return `${sha256}:${versions.lexicon}:${versions.extractor}`;
+}
+
 /** Pure: the document, its extraction and implied facts → rows for Cypher. */
 export function toPayload(
   doc: SegmentedDoc, x: Extraction, implied: ImpliedFacts,
@@ -86,7 +91,7 @@ export function toPayload(
     doc: {
       ...doc.meta, sha256: doc.sha256, chars: doc.text.length, sentenceCount: doc.sentences.length,
       lexiconVersion: versions.lexicon, origin: doc.origin,
-      contentKey: `${doc.sha256}:${versions.lexicon}:${versions.extractor}`,
+      contentKey: contentKey(doc.sha256, versions),
     },
     sections: doc.sections.map((s) => ({ id: `${id}#s${s.ordinal}`, ordinal: s.ordinal, heading: s.heading, level: s.level })),
     sentences: doc.sentences.map((s) => ({
