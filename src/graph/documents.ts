@@ -1,0 +1,81 @@
+/** Documents, their sentences, sections and entities. */
+import type { Db, Query } from '../db/executor.js';
+import type { Page } from '../pagination.js';
+import type { EntityType } from '../../ingest/types.js';
+import { DOCUMENT, DOC_REF, ENTITY, PAGE, SENTENCE, groupBy, pageResult, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
+
+export const documentQueries = {
+  /** Newest first (undated last), then by id. */
+  list: (page: Page): Query => ({
+    cypher: `MATCH (d:Document)
+WITH d ORDER BY coalesce(d.year, -1) DESC, d.id
+${PAGE('d', DOCUMENT('d'))}`,
+    params: { ...page },
+  }),
+  byIds: (ids: readonly string[]): Query => ({
+    cypher: `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id AS key, ${DOCUMENT('d')} AS doc`,
+    params: { ids },
+  }),
+  sentences: (docId: string, page: Page): Query => ({
+    cypher: `MATCH (s:Sentence {docId: $docId})
+WITH s ORDER BY s.ordinal
+${PAGE('s', SENTENCE('s'))}`,
+    params: { docId, ...page },
+  }),
+  sentencesByIds: (ids: readonly string[]): Query => ({
+    cypher: `UNWIND $ids AS id MATCH (s:Sentence {id: id}) OPTIONAL MATCH (d:Document {id: s.docId})
+RETURN id AS key, ${SENTENCE('s', `document: ${DOC_REF('d')}`)} AS sentence`,
+    params: { ids },
+  }),
+  sections: (docIds: readonly string[]): Query => ({
+    cypher: `UNWIND $ids AS id MATCH (:Document {id: id})-[:HAS_SECTION]->(s:Section)
+WITH id, s ORDER BY s.ordinal
+RETURN id AS key, s {.id, .ordinal, .heading, .level, sentenceCount: COUNT { (s)-[:HAS_SENTENCE]->() }} AS section`,
+    params: { ids: docIds },
+  }),
+  /** Entities the document mentions (most mentioned first); implied ones (0 mentions) last. */
+  entities: (docId: string, type: EntityType | null, page: Page): Query => ({
+    cypher: `MATCH (:Document {id: $docId})-[h:HAS_ENTITY]->(e:Entity)
+WHERE $type IS NULL OR e.type = $type
+WITH ${ENTITY('e')} AS entity, coalesce(h.mentions, 0) AS mentions ORDER BY mentions DESC, entity.name, entity.id
+WITH {entity: entity, mentions: mentions} AS row
+${PAGE('row')}`,
+    params: { docId, type, ...page },
+  }),
+};
+
+export interface SectionRow {
+  id: string;
+  ordinal: number;
+  heading: string | null;
+  level: number | null;
+  sentenceCount: number;
+}
+
+export async function listDocuments(db: Db, page: Page): Promise<PageResult<DocumentRow>> {
+  return pageResult(await db.query(documentQueries.list(page)));
+}
+
+export async function documentsByIds(db: Db, ids: readonly string[]): Promise<Map<string, DocumentRow>> {
+  const rows = await db.query(documentQueries.byIds(ids));
+  return new Map(rows.map((r) => [String(r.key), r.doc as DocumentRow]));
+}
+
+export async function documentSentences(db: Db, docId: string, page: Page): Promise<PageResult<SentenceRow>> {
+  return pageResult(await db.query(documentQueries.sentences(docId, page)));
+}
+
+export async function sentencesByIds(db: Db, ids: readonly string[]): Promise<Map<string, SentenceRow>> {
+  const rows = await db.query(documentQueries.sentencesByIds(ids));
+  return new Map(rows.map((r) => [String(r.key), r.sentence as SentenceRow]));
+}
+
+export async function documentSections(db: Db, docIds: readonly string[]): Promise<Map<string, SectionRow[]>> {
+  return groupBy(docIds, await db.query(documentQueries.sections(docIds)), (r) => r.section as SectionRow);
+}
+
+export async function documentEntities(
+  db: Db, docId: string, type: EntityType | null, page: Page,
+): Promise<PageResult<{ entity: EntityRow; mentions: number }>> {
+  return pageResult(await db.query(documentQueries.entities(docId, type, page)));
+}

@@ -1,0 +1,60 @@
+/** Document, Sentence, Citation and Measure: thin maps from graph rows to the schema. */
+import * as graph from '../graph/index.js';
+import type { CitationRow, DocRefRow, DocumentRow, MeasureRow, SentenceRow } from '../graph/index.js';
+import { toConnection, type PageArgs } from '../pagination.js';
+import { entityType, page } from './args.js';
+import type { Context } from './context.js';
+
+/**
+ * Some queries attach only a document reference (id, title, kind, year) for provenance; the
+ * other fields then come from the batch loader, fetched once per request for all documents.
+ */
+async function full(d: DocumentRow | DocRefRow, ctx: Context): Promise<Partial<DocumentRow>> {
+  if ('sentenceCount' in d) return d;
+  return (await ctx.loaders.documents.load(d.id)) ?? {};
+}
+
+const fromFull = <K extends keyof DocumentRow>(k: K) =>
+  async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx))[k] ?? null;
+
+export const documentResolvers = {
+  Document: {
+    authors: async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx)).authors ?? [],
+    source: fromFull('source'),
+    url: fromFull('url'),
+    sha256: fromFull('sha256'),
+    ingestedAt: fromFull('ingestedAt'),
+    chars: fromFull('chars'),
+    sentenceCount: async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx)).sentenceCount ?? 0,
+    sections: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.sections.load(d.id),
+    sentences: async (d: DocRefRow, args: PageArgs, ctx: Context) => {
+      const p = page(args, ctx);
+      const res = await graph.documentSentences(ctx.db, d.id, p);
+      return toConnection(p, res.items.map((s) => ({ ...s, document: d })), res.total);
+    },
+    entities: async (d: DocRefRow, args: PageArgs & { type?: string | null }, ctx: Context) => {
+      const p = page(args, ctx);
+      const res = await graph.documentEntities(ctx.db, d.id, entityType(args.type), p);
+      return toConnection(p, res.items, res.total, (r) => ({ node: r.entity, mentions: r.mentions }));
+    },
+    measures: async (d: DocRefRow, args: PageArgs, ctx: Context) => {
+      const p = page(args, ctx);
+      const res = await graph.documentMeasures(ctx.db, d.id, p);
+      return toConnection(p, res.items, res.total);
+    },
+    citations: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.citations.load(d.id),
+  },
+  Sentence: {
+    document: async (s: SentenceRow, _: unknown, ctx: Context) => s.document ?? (await ctx.loaders.documents.load(s.docId)),
+    mentions: (s: SentenceRow, _: unknown, ctx: Context) => ctx.loaders.sentenceMentions.load(s.id),
+  },
+  Citation: {
+    authors: (c: CitationRow) => c.authors ?? [],
+    sentences: (c: CitationRow) => c.sentences ?? [],
+    citedBy: (c: CitationRow) => c.citedBy ?? [],
+  },
+  Measure: {
+    document: async (m: MeasureRow, _: unknown, ctx: Context) => m.document ?? (await ctx.loaders.documents.load(m.docId)),
+    targets: (m: MeasureRow) => m.targets ?? [],
+  },
+};
