@@ -71,7 +71,7 @@ export function formatSummary(s: Summary): string {
   return [
     `documents: ${s.documents}${st ? ` (${st})` : ''}${s.failed.length ? `, failed ${s.failed.length}` : ''}`,
     `sentences: ${s.sentences}`,
-    `entities:  ${ents || 'none'}`,
+    `entities:  ${ents || 'none new'}`,
     `relations: ${s.relations}, measures: ${s.measures}, citations: ${s.citations}`,
     `seconds:   ${s.seconds}`,
     ...s.failed.map((f) => `failed:    ${f.error}`),

@@ -16,7 +16,10 @@ export function consoleProgress(out: NodeJS.WriteStream = process.stderr): Progr
       if (tty) out.write(`\r${bar(STEPS.indexOf(name) + 1)} ${label} ${name.padEnd(10)}`);
     },
     done(r) {
-      const line = `${bar(STEPS.length)} ${label} ${r.status}: ${r.sentences} sentences, ${Object.values(r.entities).reduce((a, b) => a + b, 0)} entities, ${r.measures} measures, ${r.ms} ms`;
+      const facts = r.status === 'unchanged' || r.status === 'metadata-updated'
+        ? 'content unchanged, pipeline skipped'
+        : `${r.sentences} sentences, ${Object.values(r.entities).reduce((a, b) => a + b, 0)} entities, ${r.measures} measures`;
+      const line = `${bar(STEPS.length)} ${label} ${r.status}: ${facts}, ${r.ms} ms`;
       out.write(tty ? `\r${line}\x1b[K\n` : `${line}\n`);
     },
     fail(error) {
