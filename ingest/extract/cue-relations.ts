@@ -2,8 +2,8 @@ import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentenc
 
 /**
  * DRIVES / SUPPORTS / HINDERS between two mentions of one sentence, from cue verbs:
- *   <A>(带动|推动|促进|驱动|引领|拉动)<B>            A DRIVES B
- *   <A>(支持|支撑|助力|服务于)<B>                    A SUPPORTS B
+ *   <A>(带动|推动|驱动|引领|拉动)<B>                 A DRIVES B
+ *   <A>(促进|有利于|提升|支持|支撑|助力|服务于)<B>   A SUPPORTS B (guidelines: 促进 is SUPPORTS)
  *   <A>(制约|阻碍|限制|抑制)<B>, <A>影响(了|到)<B>…发展   A HINDERS B
  *   <A>对<B>(具有|有|起到|发挥|产生)…(带动|推动|促进|制约…)作用/效应   A → B (nominal form)
  * A is the nearest mention before the cue and B the nearest after it, both in the cue's clause
@@ -12,8 +12,8 @@ import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentenc
  */
 
 const CUES: { re: RegExp; type: RelationType }[] = [
-  { re: /辐射带动|带动|推动|促进|驱动|引领|拉动/y, type: 'DRIVES' },
-  { re: /服务于|支撑|支持|助力/y, type: 'SUPPORTS' },
+  { re: /辐射带动|带动|推动|驱动|引领|拉动/y, type: 'DRIVES' },
+  { re: /促进|有利于|提升|服务于|支撑|支持|助力/y, type: 'SUPPORTS' },
   { re: /制约|阻碍|限制|抑制|影响(?:了|到)?/y, type: 'HINDERS' },
 ];
 const ELIGIBLE: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION']);

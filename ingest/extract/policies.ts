@@ -9,8 +9,9 @@ import { issuersInTitle, lookupOrganization } from './organizations.js';
  *
  * - 《…》 titles whose text ends like a policy document (…规划, …意见, …方案, …通知, …法 …) or
  *   contains 规划/纲要 are policies; the canonical name is the title without brackets and
- *   spaces (a leading 关于 is kept). Titles of books, journals and newspapers (《人民日报》,
- *   《控制论》) do not have that form and are skipped, and so are article titles in a citation
+ *   spaces (a leading 关于 is kept). The mention's span is the title inside the 《》, without the
+ *   brackets and the spaces next to them (`《 意见》` → `意见`). Titles of books, journals and
+ *   newspapers (《人民日报》, 《控制论》) do not have that form and are skipped, and so are article titles in a citation
  *   (`作者：《题名》，《刊名》，2012 年第 12 期`).
  * - A title is looked up in policies.tsv (names, aliases, and each `<issuer>关于…` name without
  *   its issuer); failing an exact match, a title of ≥ 10 characters within edit distance 1 of a
@@ -210,11 +211,22 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
     const t = s.text;
-    type Ev = { start: number; end: number; kind: 'title' | 'bare' | 'congress'; inner?: string; c?: Candidate };
+    // for a title, start/end cover the 《》 (for ordering and nesting) and innerStart/innerEnd the
+    // title itself without the brackets and surrounding spaces, which is the mention's span
+    type Ev = { start: number; end: number; kind: 'title' | 'bare' | 'congress'; inner?: string; innerStart?: number; innerEnd?: number; c?: Candidate };
     const evs: Ev[] = [];
     TITLE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TITLE_RE.exec(t))) evs.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, kind: 'title', inner: m[1]! });
+    while ((m = TITLE_RE.exec(t))) {
+      const start = s.start + m.index;
+      const inner = m[1]!;
+      const lead = inner.length - inner.trimStart().length;
+      const trail = inner.length - inner.trimEnd().length;
+      evs.push({
+        start, end: start + m[0].length, kind: 'title', inner,
+        innerStart: start + 1 + lead, innerEnd: start + 1 + inner.length - trail,
+      });
+    }
     for (const c of bare) {
       if (c.sentence !== s.ordinal) continue;
       if (evs.some((e) => e.kind === 'title' && e.start <= c.start && e.end >= c.end)) continue;
@@ -249,32 +261,43 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
         const n = normTitle(inner);
         const rel = e.start - s.start;
         const reg = ds.abbrev.get(n);
-        if (reg) {
-          c = cand(s, e.start, e.end, doc.text, reg.name, PRIORITY.rule, reg.issued);
+        const [is, ie] = [e.innerStart!, e.innerEnd!];
+        if (is >= ie) {
+          // 《 》: nothing to mention
+        } else if (reg) {
+          c = cand(s, is, ie, doc.text, reg.name, PRIORITY.rule, reg.issued);
         } else if (GENERIC_SHORT.has(n)) {
           const h = backRef(n, ds);
-          if (h) c = cand(s, e.start, e.end, doc.text, h.name, PRIORITY.rule, h.issued);
+          if (h) c = cand(s, is, ie, doc.text, h.name, PRIORITY.rule, h.issued);
         } else if (isPolicyTitle(inner) && !citationContext(t, rel, rel + inner.length + 1)) {
           const info = lookupPolicyTitle(inner);
           c = info
-            ? cand(s, e.start, e.end, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
-            : cand(s, e.start, e.end, doc.text, canonicalTitle(inner), PRIORITY.rule);
+            ? cand(s, is, ie, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
+            : cand(s, is, ie, doc.text, canonicalTitle(inner), PRIORITY.rule);
         }
       }
       if (!c) continue;
       out.push(c);
       ds.history.push({ name: c.name, ...(c.issued ? { issued: c.issued } : {}) });
-      // （以下简称《规划》）
-      const after = doc.text.slice(c.end, s.end);
+      // （以下简称《规划》）, after the closing 》 of a title
+      const after = doc.text.slice(e.kind === 'title' ? e.end : c.end, s.end);
       const ab = ABBREV_RE.exec(after);
       if (ab) {
         const reg = { name: c.name, ...(c.issued ? { issued: c.issued } : {}) };
         ds.abbrev.set(normTitle(ab[3]!), reg);
         if (ab[2] && ab[4]) {
-          const open = c.end + ab[1]!.length;
+          const open = (e.kind === 'title' ? e.end : c.end) + ab[1]!.length;
           const close = open + ab[2].length + ab[3]!.length + ab[4].length;
-          out.push(cand(s, open, close, doc.text, c.name, PRIORITY.rule, c.issued));
           consumed.push([open, close]);
+          if (ab[2] === '《') {
+            // the brackets are not part of the mention (《规划》 → 规划)
+            const body = ab[3]!;
+            const is = open + 1 + (body.length - body.trimStart().length);
+            const ie = close - 1 - (body.length - body.trimEnd().length);
+            if (is < ie) out.push(cand(s, is, ie, doc.text, c.name, PRIORITY.rule, c.issued));
+          } else {
+            out.push(cand(s, open, close, doc.text, c.name, PRIORITY.rule, c.issued));
+          }
         }
       }
     }
@@ -320,7 +343,7 @@ const ORG_JOIN = /^(?:[\s、和与及]|以及)*$/;
 function orgToCue(gap: string): boolean {
   return gap.length <= 20 && !/[，。；：,;:！？《》]/.test(gap) && !/[的是]/.test(gap);
 }
-const CUE_TO_POLICY = /^(\s|了|的|新的|同意|印发|发布)*$/;
+const CUE_TO_POLICY = /^(\s|了|的|新的|同意|印发|发布|《)*$/;
 
 /**
  * Who issued (or approved) which policy, from one sentence: `<org>…印发…《policy》`,
@@ -387,7 +410,7 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
       if (firstAfter && CUE_TO_POLICY.test(text.slice(cue.end, firstAfter.start))) {
         targets.push(firstAfter);
         for (const p of ps.filter((x) => x.start > firstAfter.start)) {
-          if (!/^[\s、，,和与及]*$/.test(text.slice(targets[targets.length - 1]!.end, p.start))) break;
+          if (!/^[\s、，,和与及《》]*$/.test(text.slice(targets[targets.length - 1]!.end, p.start))) break;
           targets.push(p);
         }
       } else if (/由\s*$/.test(text.slice(s.start, group[0]!.start))) {

@@ -18,8 +18,9 @@ import {
  *    or ends in one (scope `theory-stem`: 相关理论, 基础理论, 数学模型, 城镇化发展理论), or when
  *    the word after the suffix shows the generic noun (scope `theory-next`: 理论与实践, 理论研究).
  *
- * X效应 (集聚效应, 虹吸效应, 溢出效应 …) is not a theory: effects are the mechanisms a theory
- * explains, so the well-known ones are curated CONCEPTs (concepts.tsv) and there is no 效应 pattern.
+ * Named effects (集聚效应, 虹吸效应, 溢出效应 …) are THEORY, as the annotation guidelines say; the
+ * well-known ones are curated in theories.tsv and there is no 效应 pattern (效益/效能 words are not
+ * effects).
  */
 
 interface TheoryState {

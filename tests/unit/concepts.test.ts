@@ -16,6 +16,7 @@ function docOf(file: string, sentence: string) {
 const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
 const QU = '2016-qu-urbanization-collaborative-innovation.txt';
 const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
+const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractConcepts', () => {
   it('merges 县域地区 into 县域 and keeps 新型城镇化 whole', () => {
@@ -34,6 +35,24 @@ describe('extractConcepts', () => {
     const cs = extractConcepts(b);
     expect(cs.map((c) => c.name)).toEqual(['多规合一']);
     expect(b.text.slice(cs[0]!.start, cs[0]!.end)).toBe(cs[0]!.surface);
+  });
+
+  it('reads <scope><process concept> as one mention (县域新型城镇化), but not 农村人口城镇化', () => {
+    const doc = docOf(CHANG, '因此发展县域主导产业成为推动县域新型城镇化发展的重要途径之一');
+    expect(extractConcepts(doc).map((c) => [c.surface, c.name])).toContainEqual(['县域新型城镇化', '县域新型城镇化']);
+    const at = doc.text.indexOf('县域新型城镇化');
+    expect(extractConcepts(doc).filter((c) => c.start === at).map((c) => c.surface)).toEqual(['县域新型城镇化']);
+    expect(extractConcepts(makeDoc('推进农村工业化和农村人口城镇化')).map((c) => c.surface)).toEqual(['农村工业化', '人口城镇化']);
+  });
+
+  it('reads named integration tasks <noun>同城化/一体化, one mention per conjunct of a shared head', () => {
+    const doc = docOf(GX, '通信同城化、城镇群规划、旅游同城化、社保同城化、口岸通关一体化等任务基本完成；户籍同城化23项改革任务完成16项，完成率近70%；交通、金融、教育同城化深入推进。');
+    expect(extractConcepts(doc).map((c) => [c.surface, c.name])).toEqual([
+      ['通信同城化', '通信同城化'], ['旅游同城化', '旅游同城化'], ['社保同城化', '社保同城化'],
+      ['口岸通关一体化', '口岸通关一体化'], ['户籍同城化', '户籍同城化'],
+      ['交通', '交通同城化'], ['金融', '金融同城化'], ['教育同城化', '教育同城化'],
+    ]);
+    expect(extractConcepts(makeDoc('城市群内部产业高度一体化，推进基础设施建设一体化')).map((c) => c.surface)).not.toContain('高度一体化');
   });
 
   it('keeps offsets exact for every candidate on every corpus file', () => {

@@ -62,8 +62,8 @@ describe('extractCueRelations — DRIVES', () => {
       ['工业化', 'CONCEPT', 'concept:工业化'],
       ['城镇化', 'CONCEPT', 'concept:城镇化'],
     ]);
-    // 以城镇化提升工业化: 提升 is not a cue; 双轮驱动 has no A in its clause
-    expect(pairs(rs)).toEqual(['concept:工业化 DRIVES concept:城镇化']);
+    // 以城镇化提升工业化: 提升 is a SUPPORTS cue (guidelines); 双轮驱动 has no A in its clause
+    expect(pairs(rs)).toEqual(['concept:工业化 DRIVES concept:城镇化', 'concept:城镇化 SUPPORTS concept:工业化']);
   });
 });
 
@@ -117,7 +117,12 @@ describe('extractCueRelations — negatives and invariants', () => {
   });
 
   it('one relation per (type, from, to, sentence)', () => {
-    const rs = rels('主导产业带动新型城镇化，主导产业促进新型城镇化。', COUNTY);
+    const rs = rels('主导产业带动新型城镇化，主导产业推动新型城镇化。', COUNTY);
     expect(rs).toHaveLength(1);
+  });
+
+  it('促进 is SUPPORTS, not DRIVES (guidelines)', () => {
+    const rs = rels('主导产业带动新型城镇化，主导产业促进新型城镇化。', COUNTY);
+    expect(rs.map((r) => r.type)).toEqual(['DRIVES', 'SUPPORTS']);
   });
 });
