@@ -141,7 +141,8 @@ function parseGbt(rest: string, tag: RegExpExecArray): Omit<ParsedReference, 'ma
     const u = /(?<!\d)((?:19|20)\d{2})\s*[-/_]?\s*[01]\d/.exec(url);
     if (u) year = Number(u[1]);
   }
-  if ((kind === 'EB/OL' || kind === 'Z' || kind === 'unknown') && isPolicyTitle(title)) kind = 'policy';
+  // The printed GB/T 7714 type wins ([EB/OL] stays EB/OL); only untyped entries get 'policy'.
+  if (kind === 'unknown' && isPolicyTitle(title)) kind = 'policy';
   return { authors, title, venue: venue || null, year, kind };
 }
 
@@ -185,7 +186,7 @@ function parseFootnoteStyle(rest: string): Omit<ParsedReference, 'marker' | 'raw
     kind = 'EB/OL';
   }
   if ((hasUrl || /(?:网站|官网|网)$/.test(venue ?? '')) && kind === 'unknown') kind = 'EB/OL';
-  if ((kind === 'EB/OL' || kind === 'unknown') && isPolicyTitle(title)) kind = 'policy';
+  if (kind === 'unknown' && isPolicyTitle(title)) kind = 'policy';
 
   const yAfter = /(?<!\d)((?:19|20)\d{2})\s*(?:年|[-.]\d)/.exec(after) ?? YEAR.exec(after);
   const year = yAfter ? Number(yAfter[1]) : null;

@@ -103,8 +103,116 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
           if (!/发展|升级|提升|进程|增长/.test(text.slice(rel(B).b, cb))) B = undefined;
         }
       }
-      if (A && B) push(cue.type, A, B, s);
+      if (A && B) {
+        push(cue.type, A, B, s);
+        // coordinated objects share the cue: 制约了小城市、小城镇… / 带动A和B
+        if (!nominal) {
+          let last = B;
+          for (const m of ms) {
+            if (rel(m).a < rel(last).b || rel(m).b > cb) continue;
+            if (!/^(?:、|和|与|及|以及)$/.test(text.slice(rel(last).b, rel(m).a))) break;
+            push(cue.type, A, m, s);
+            last = m;
+          }
+        }
+      }
       i = end - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * MEMBER_OF / CORE_OF from the text (guidelines: only when the sentence says the place is in the
+ * cluster), between PLACE mentions and a named city cluster / metropolitan area of the sentence:
+ *   <C>(包括|包含|涵盖|覆盖|由)<P1>、<P2>…(等…)            each Pi MEMBER_OF C
+ *   <P1>、<P2>…(等…城市)(均|都|也)?(被)?(列入|纳入|划入)…  each Pi MEMBER_OF C (C anywhere in the sentence)
+ *   以<P>为(核心|中心|龙头) / <P>作为<C>的“核心” / <P>是<C>的核心   P CORE_OF C and P MEMBER_OF C
+ * A list is PLACE mentions separated only by 、，和及与以及 (and spaces).
+ */
+const CLUSTER_NAME = /(?:城市群|都市圈|城镇群|都市区|经济圈)$/;
+const INCLUDE_AFTER = /^\s*(?:范围)?(?:主要)?(?:包括|包含|涵盖|覆盖|由)\s*/;
+const LISTED_BEFORE = /^\s*(?:等(?:[\d一二三四五六七八九十“”"+\s]*(?:个)?(?:地级)?(?:城市|市|地市|个市))?)?\s*(?:[均都也已])?\s*(?:被|已被)?(?:列入|纳入|划入|列为|归入)/;
+const LIST_SEP = /^\s*(?:、|，|,|和|及|与|以及|及其)\s*$/;
+
+export function extractMembership(
+  doc: SegmentedDoc, mentions: Mention[], entities: Map<string, { name: string; type: EntityType; level?: string }>,
+): Relation[] {
+  const out: Relation[] = [];
+  const seen = new Set<string>();
+  const push = (type: RelationType, from: string, to: string, s: Sentence) => {
+    const k = `${type}|${from}|${to}|${s.ordinal}`;
+    if (from === to || seen.has(k)) return;
+    seen.add(k);
+    out.push({ type, from, to, sentence: s.ordinal });
+  };
+  const isCluster = (m: Mention) => {
+    if (m.type !== 'PLACE') return false;
+    const e = entities.get(m.entity);
+    return e?.level === 'cluster' || CLUSTER_NAME.test(e?.name ?? m.surface);
+  };
+  for (const s of doc.sentences) {
+    const ms = mentions
+      .filter((m) => m.sentence === s.ordinal && m.start >= s.start && m.end <= s.end)
+      .sort((x, y) => x.start - y.start);
+    const clusters = ms.filter(isCluster);
+    if (!clusters.length) continue;
+    const places = ms.filter((m) => m.type === 'PLACE' && !isCluster(m));
+    if (!places.length) continue;
+    const text = s.text;
+    const rel = (m: Mention) => [m.start - s.start, m.end - s.start] as const;
+    const nearest = (at: number) => clusters.reduce((b, c) => (Math.abs(rel(c)[0] - at) < Math.abs(rel(b)[0] - at) ? c : b));
+    /** the run of list-joined places starting at index i (forwards) */
+    const runFrom = (i: number): Mention[] => {
+      const run = [places[i]];
+      for (let j = i + 1; j < places.length; j++) {
+        if (!LIST_SEP.test(text.slice(rel(run[run.length - 1])[1], rel(places[j])[0]))) break;
+        run.push(places[j]);
+      }
+      return run;
+    };
+    const runTo = (i: number): Mention[] => {
+      const run = [places[i]];
+      for (let j = i - 1; j >= 0; j--) {
+        if (!LIST_SEP.test(text.slice(rel(places[j])[1], rel(run[0])[0]))) break;
+        run.unshift(places[j]);
+      }
+      return run;
+    };
+    // <C> 包括 <list>
+    for (const c of clusters) {
+      const inc = INCLUDE_AFTER.exec(text.slice(rel(c)[1]).replace(/^(?:[”"》]|的)?/, ''));
+      if (!inc) continue;
+      const from = rel(c)[1];
+      const i = places.findIndex((p) => rel(p)[0] >= from && rel(p)[0] - from <= inc[0].length + 3);
+      if (i >= 0) for (const p of runFrom(i)) push('MEMBER_OF', p.entity, c.entity, s);
+    }
+    // <list> 等…城市 (均)被列入 …
+    for (let i = 0; i < places.length; i++) {
+      if (i + 1 < places.length && LIST_SEP.test(text.slice(rel(places[i])[1], rel(places[i + 1])[0]))) continue;
+      if (!LISTED_BEFORE.test(text.slice(rel(places[i])[1]))) continue;
+      const run = runTo(i);
+      const c = nearest(rel(run[0])[0]);
+      for (const p of run) push('MEMBER_OF', p.entity, c.entity, s);
+    }
+    // cores
+    for (const p of places) {
+      const [a, b] = rel(p);
+      const before = text.slice(Math.max(0, a - 1), a);
+      const after = text.slice(b);
+      let c: Mention | undefined;
+      if (before === '以' && /^为(?:核心|中心|龙头|主中心)/.test(after)) c = nearest(a);
+      else {
+        const m = /^\s*(?:作为|是|为)\s*/.exec(after);
+        if (m) {
+          const cl = clusters.find((x) => rel(x)[0] === b + m[0].length);
+          if (cl && /^\s*的\s*[“"]?(?:核心|中心城市|核心城市|龙头)/.test(text.slice(rel(cl)[1]))) c = cl;
+        }
+      }
+      if (c) {
+        push('MEMBER_OF', p.entity, c.entity, s);
+        push('CORE_OF', p.entity, c.entity, s);
+      }
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { extractConcepts } from './concepts.js';
 import { extractPeople } from './people.js';
 import { extractCitations } from './citations.js';
 import { extractMeasures } from './measures.js';
-import { extractCueRelations } from './cue-relations.js';
+import { extractCueRelations, extractMembership } from './cue-relations.js';
 import type { ImpliedFacts } from '../write/payload.js';
 
 /**
@@ -39,6 +39,7 @@ export function extract(doc: SegmentedDoc): Extraction {
     if (live(f.policy) && live(f.org)) relations.push({ type: 'ISSUED_BY', from: f.policy, to: f.org, sentence: f.sentence, date: f.date });
   }
   relations.push(...extractCueRelations(doc, mentions).filter((r) => live(r.from) && live(r.to)));
+  relations.push(...extractMembership(doc, mentions, entities).filter((r) => live(r.from) && live(r.to)));
 
   return {
     entities: [...entities.values()],

@@ -91,19 +91,28 @@ const DISCOURSE_AFTER = /^(?:特别)?(?:看到|指出|注意到?的是|说明的
 const DESCRIPTIVE_SENTENCE = /据[^，,。；]{0,20}统计|数据显示|统计显示|研究表明|研究发现|调查显示|结果表明|实践证明|事实证明|资料显示/;
 /** Verb-initial sentences that report or evaluate rather than prescribe. */
 const REPORTED_FACTS =
-  /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)|(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|将(?:显著|有效|大大|极大)/;
+  /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)|(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|以来[，,]|将(?:显著|有效|大大|极大)/;
 /** Verb + following characters that make a noun, not an imperative (改革开放, 创新能力). */
 const NOMINAL_START = /^(?:改革开放|创新能力|创新驱动|创新型|支持下|统筹兼顾)/;
 const CONDITIONAL = /(?:如果|若|假如|一旦|倘若|要是|假若)[^，,；;。]*$/;
 const PREP_START = /^(?:进一步|积极|充分|切实)?(?:根据|按照|依据|依照|结合|围绕|针对|立足于?|着眼于?|基于)/;
 const PROHIBITION_OK = /^(?:再|仅仅|仅|只|单纯|过度|过分|一味|简单地?|随意|盲目)/;
-const ASPECT = /(?<![为除罢])了(?!解)|已经|正在|业已/;
+const ASPECT = /(?<![为除罢])了(?!解)|已经|(?<![不得而])已(?=[\u4e00-\u9fff])|正在|业已/;
 const COPULA = /(?<![特别尤其但而于或还只就正凡总要若倘即不否一二三四五六七八九十])是(?!否)/;
 
-const ENUM = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:[，,、：:]|(?=[\u4e00-\u9fff])))\s*/;
+const ENUM = /^(?:第[一二三四五六七八九十百零\d]{1,4}(?:章|节|条|篇|编|部分)\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:[，,、：:]|(?=[\u4e00-\u9fff])))\s*/;
 const CONNECTIVE = /^(?:同时|此外|另外|另一方面|一方面|[一二三四五六七八九十]是|首先|其次|再次|然后|最后|其[一二三四五]|因此|所以|为此|对此|总之|进而|而且|并且|此外|当前|今后|下一步|下一阶段|未来|近期|远期|具体而言|具体来说|总的来说|与此同时)\s*[，,：:]?\s*/;
-const ADVERB = /^(?:进一步|大力|积极|切实|全面|着力|不断|继续|努力|重点|稳步|逐步|深入|持续|充分|主动|尽快|率先|优先|科学地?|合理地?|有序地?|统一|共同|协同|适度|适当|因地制宜地?|加快|还|也|更|要|将|应|都|均|须|可|需|并|再|则|就|才|一定|务必|必须|首先|真正|有效|扎实|全力|坚定|坚决|着重|大胆|广泛|有效地)/;
-const LEAD_CLAUSE = /^(?:以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
+const ADVERB = /^(?:进一步|分类|分步|分级|分区|有序|稳妥|积极稳妥|严格|依法|加紧|抓紧|统筹|大幅|显著|尽早|加快|大力|积极|切实|全面|着力|不断|继续|努力|重点|稳步|逐步|深入|持续|充分|主动|尽快|率先|优先|科学地?|合理地?|有序地?|统一|共同|协同|适度|适当|因地制宜地?|加快|还|也|更|要|将|应|都|均|须|可|需|并|再|则|就|才|一定|务必|必须|首先|真正|有效|扎实|全力|坚定|坚决|着重|大胆|广泛|有效地)/;
+/** Generic (non-entity) subjects of policy instructions: 各地区, 各级人民政府, 有关部门 … */
+const GENERIC_SUBJECT = /^(?:地方各级人民政府|各级(?:人民)?政府|各(?:省、自治区、直辖市|省区市|地区?|城市|有关部门|部门)|有关部门|相关部门|各类主体)\s*/;
+/** A lead phrase that may span clauses (按照尊重意愿、自主选择，因地制宜、分步推进…的原则) and its head. */
+/** Genres whose verb-initial headings prescribe (plans, opinions, notices, work reports). */
+const POLICY_KINDS: ReadonlySet<string> = new Set(['policy', 'report']);
+/** Sections of such texts that describe rather than prescribe (第一章 发展现状, 一、工作回顾). */
+const DESCRIPTIVE_SECTION = /现状|成就|成效|回顾|进展|形势|背景|经验|问题|挑战|概况|情况/;
+const LEAD_OPEN = /^(?:按照|遵循|本着|根据|依据|坚持)/;
+const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
+const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
 
 /** A heading: matches its section's heading, or a line without terminal punctuation that is short or enumerated. */
 function headingLike(s: Sentence, sec: Section | undefined): boolean {
@@ -281,7 +290,7 @@ function verbInitial(s: Sentence, ms: Mention[], from: number, to: number, ents:
     actor = lead;
     i = lead.end - s.start;
     skip(/^(?:地区|政府|各级政府|部门)?\s*[：:]?/);
-  }
+  } else skip(GENERIC_SUBJECT);
   for (let k = 0; k < 4; k++) {
     const v = startsWithAny(text, i, actions);
     if (v) {
@@ -320,13 +329,24 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
     return null;
   }
   if (COPULA.test(s.text) || /正在|已经|截至|截止/.test(s.text) || ASPECT.test(s.text) || REPORTED_FACTS.test(s.text)) return null;
-  // optional leading 以…为…/根据…/围绕… clauses, then a verb-initial clause
-  for (let k = 0; k < Math.min(cl.length, 3); k++) {
+  // optional leading 以…为…/根据…/围绕… clauses, then a verb-initial clause; a 按照/遵循… phrase
+  // may run over several comma-separated clauses up to its head (…的原则, …的要求)
+  let open = false;
+  let leads = 0;
+  for (let k = 0; k < cl.length && leads < 3; k++) {
     const [a, b] = cl[k];
-    const c = verbInitial(s, ms, a, b, ents);
-    if (c) return ASPECT.test(s.text.slice(a, b)) ? null : c;
-    const head = s.text.slice(a, b).replace(ENUM, '').replace(CONNECTIVE, '');
+    const clause = s.text.slice(a, b);
+    const c = open ? null : verbInitial(s, ms, a, b, ents);
+    if (c) return ASPECT.test(clause) ? null : c;
+    const head = clause.replace(ENUM, '').replace(CONNECTIVE, '');
+    if (open) {
+      if (LEAD_HEAD.test(clause)) open = false;
+      else if (k > 8) return null;
+      continue;
+    }
     if (!LEAD_CLAUSE.test(head) && !(k === 0 && CONNECTIVE.test(s.text.slice(a)))) return null;
+    leads++;
+    if (LEAD_OPEN.test(head) && !LEAD_HEAD.test(clause) && s.text[b] !== '：' && s.text[b] !== ':') open = true;
   }
   return null;
 }
@@ -335,6 +355,7 @@ export function extractMeasures(doc: SegmentedDoc, mentions: Mention[], entities
   const { sections } = cues();
   const notes = [...doc.referenceLines, ...doc.footnotes];
   const out: Measure[] = [];
+  const policyGenre = POLICY_KINDS.has(doc.meta.kind);
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;
@@ -355,6 +376,10 @@ export function extractMeasures(doc: SegmentedDoc, mentions: Mention[], entities
           .filter((h) => norm(h) !== norm(text))
           .some((h) => sections.some((w) => h.includes(w)));
         if (parentCounter) c = verbInitialSentence(s, ms, true, entities);
+        // plans and policy texts title their tasks with verb phrases (第三节 推进农业转移人口市民化)
+        else if (policyGenre && !headings.some((h) => DESCRIPTIVE_SECTION.test(h)) && !ASPECT.test(text)) {
+          c = verbInitialSentence(s, ms, false, entities);
+        }
       } else {
         c = verbInitialSentence(s, ms, false, entities) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
       }

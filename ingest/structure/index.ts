@@ -1,6 +1,6 @@
 import type { CleanDoc, Footnote, Section, Sentence, StructuredDoc } from '../types.js';
 import {
-  MAX_HEADING_CHARS, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+  INLINE_REFERENCE_HEADING, MAX_HEADING_CHARS, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
 } from './lines.js';
 import { isReferenceStart, parseNoteLine } from './notes.js';
 import { splitSentences } from './sentences.js';
@@ -62,6 +62,37 @@ function headingText(t: string): string {
   return stripTrailingMarkers(t.replace(/^#{1,6}\s+/, '')).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Reference entries inside one line from `from` on: a line that normalize joined ("[1] …4-10.[2] …")
+ * splits before each next bracketed number in sequence ([n+1] / ［n+1］). Returns [start, end) pairs,
+ * trimmed; the first span starts at `from` (after leading spaces) even when it has no marker.
+ */
+function entrySpans(t: string, from: number): [number, number][] {
+  const cuts: number[] = [];
+  let a = from;
+  while (a < t.length && /\s/.test(t[a])) a++;
+  cuts.push(a);
+  const first = /^[\[［](\d{1,3})[\]］]/.exec(t.slice(a));
+  let next = first ? Number(first[1]) + 1 : null;
+  const re = /[\[［](\d{1,3})[\]］]/g;
+  re.lastIndex = a + (first ? first[0].length : 0);
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const n = Number(m[1]);
+    if (next === null ? n !== 1 && !cuts.length : n !== next) continue;
+    // an entry ends before the next marker: . 。 ) ] digits, a URL or a page range
+    if (!/[.。．)）\]］\d\w/\s]$/.test(t.slice(0, m.index))) continue;
+    cuts.push(m.index);
+    next = n + 1;
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < cuts.length; i++) {
+    let b = i + 1 < cuts.length ? cuts[i + 1] : t.length;
+    while (b > cuts[i] && /\s/.test(t[b - 1])) b--;
+    if (b > cuts[i]) out.push([cuts[i], b]);
+  }
+  return out;
+}
+
 const BARE_CHAPTER = /^第[一二三四五六七八九十百零〇\d]+[章篇部编]$/;
 
 /** CleanDoc → StructuredDoc. Pure. */
@@ -112,6 +143,26 @@ export function structure(doc: CleanDoc): StructuredDoc {
       }
     }
 
+    // "参考文献：[1] 李克强. …[2] …": the heading and the first entries share one line
+    const inline = inRefs ? null : INLINE_REFERENCE_HEADING.exec(t);
+    if (inline) {
+      lastNote = null;
+      lastRef = null;
+      inRefs = true;
+      const head = t.slice(0, inline[0].length).trimEnd();
+      if (sections.length) sections[sections.length - 1].end = line.start;
+      else if (text.slice(0, line.start).trim()) sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: line.start });
+      sections.push({ ordinal: sections.length, heading: headingText(head), level: 1, start: line.start, end: text.length });
+      blockHasSentence = false;
+      addSentence(line.start, line.start + head.length);
+      blockHasSentence = false;
+      for (const [a, b] of entrySpans(t, inline[0].length)) {
+        lastRef = { text: text.slice(line.start + a, line.start + b), start: line.start + a, end: line.start + b };
+        referenceLines.push(lastRef);
+      }
+      continue;
+    }
+
     const heading = headingShape(t);
     if (heading && !(inRefs && !REFERENCE_HEADING.test(t) && heading.level >= 4)) {
       lastNote = null;
@@ -133,11 +184,16 @@ export function structure(doc: CleanDoc): StructuredDoc {
     }
 
     if (inRefs) {
+      let spans = entrySpans(t, 0);
       if (lastRef && !isReferenceStart(t)) {
-        lastRef.end = line.end;
+        // a continuation line, possibly followed by entries joined onto it
+        const [, b0] = spans[0];
+        lastRef.end = line.start + b0;
         lastRef.text = text.slice(lastRef.start, lastRef.end);
-      } else {
-        lastRef = { text: t, start: line.start, end: line.end };
+        spans = spans.slice(1);
+      }
+      for (const [a, b] of spans) {
+        lastRef = { text: text.slice(line.start + a, line.start + b), start: line.start + a, end: line.start + b };
         referenceLines.push(lastRef);
       }
       continue;

@@ -16,7 +16,13 @@ export const TRAILING_MARKERS = /(?:\^\{[①-⑳,，\s]+\}|\^?[①-⑳]+|\[\d{1,
 const NAMED_HEADINGS = /^(总序|序言|序|前言|目录|目次|摘要|内容提要|提要|引言|绪论|导论|结语|结论|结束语|后记|参考文献|注释|附录|致谢|Contents|CONTENTS|Abstract|ABSTRACT|References|REFERENCES|Bibliography)$/;
 
 /** Headings that open a reference list. */
-export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?(参考文献|参考资料|主要参考文献|注释|References|REFERENCES|Bibliography)\s*[:：]?$/;
+export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?[\[［【〔]?\s*(参考文献|参考资料|主要参考文献|注释|References|REFERENCES|Bibliography)\s*[\]］】〕]?\s*[:：]?$/;
+
+/** A reference-list heading with the first entry on the same line ("参考文献：[1] 李克强. …"); group 0 is the heading part. */
+export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参考文献|主要参考文献|References|REFERENCES)\s*[\]］】〕]?\s*[:：]?\s*(?=[\[［]1[\]］]|1[.．]\s*\S)/;
+
+/** A GB/T 7714 document-type code ([J], [M], [EB/OL], [D], [C], [R], [N], [S], [Z] …) inside a line. */
+export const REFERENCE_CODE = /[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB|CP)\s*(?:\/\s*(?:OL|MT|DK|CD))?\s*[\]］]/;
 
 /** Affiliation lines ("1. 中国科学院大学公共管理学院") look like numbered headings but are not. */
 const AFFILIATION = /(大学|学院|研究所|研究院|研究中心|中心|公司|学校|医院|委员会|University|Institute|College)\s*$/;
@@ -72,6 +78,8 @@ export function headingShape(line: string): HeadingShape | null {
   if (isTocLine(t) || isTableRow(t)) return null;
   const core = stripTrailingMarkers(t);
   if (!core || /[。！？!?]/.test(core) || /[；;，,、]$/.test(core)) return null;
+  // a numbered reference entry ("1. 孙久文, 张翱. 论…[J]. 区域经济评论, 2020(6):") is not a heading
+  if (REFERENCE_CODE.test(core)) return null;
   const numbered = NUMBERINGS.find(([re]) => re.test(core));
   if (numbered) {
     const rest = core.replace(numbered[0], '').trim();
@@ -81,6 +89,7 @@ export function headingShape(line: string): HeadingShape | null {
   }
   if ([...core].length > MAX_HEADING_CHARS) return null;
   if (NAMED_HEADINGS.test(core.replace(/\s+/g, ''))) return { level: 1 };
+  if (REFERENCE_HEADING.test(core)) return { level: 1 };
   if (core !== t && /\p{Script=Han}/u.test(core) && !/[，,；;]/.test(core)) return { level: 2 };
   return null;
 }

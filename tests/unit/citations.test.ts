@@ -96,11 +96,11 @@ describe('parseReference — GB/T 7714 lines of each kind', () => {
     expect(r).toMatchObject({ venue: '天津大学', year: 2015, kind: 'D' });
   });
 
-  it('[EB/OL] policy with (publication)[access] dates', () => {
+  it('[EB/OL] policy keeps its printed type; year from the publication date, not the access date', () => {
     const r = parseReference(
       '[6] 国务院. 国务院关于深入推进新型城镇化建设的若干意见[EB/OL]. (2016-02-06)[2017-10-26]. http://www.gov.cn/zhengce/content/2016-02/06/content_5039947.htm.',
     );
-    expect(r).toMatchObject({ authors: ['国务院'], title: '国务院关于深入推进新型城镇化建设的若干意见', year: 2016, kind: 'policy' });
+    expect(r).toMatchObject({ authors: ['国务院'], title: '国务院关于深入推进新型城镇化建设的若干意见', year: 2016, kind: 'EB/OL' });
   });
 
   it('English authors and et al.', () => {

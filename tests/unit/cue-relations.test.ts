@@ -126,3 +126,57 @@ describe('extractCueRelations — negatives and invariants', () => {
     expect(rs.map((r) => r.type)).toEqual(['DRIVES', 'SUPPORTS']);
   });
 });
+
+describe('extractMembership — MEMBER_OF / CORE_OF stated in the text', async () => {
+  const { extractMembership } = await import('../../ingest/extract/cue-relations.js');
+  const PLACES: Spec[] = [
+    ['北部湾城市群', 'PLACE', 'place:北部湾城市群'],
+    ['成渝地区双城经济圈', 'PLACE', 'place:成渝地区双城经济圈'],
+    ['长株潭都市圈', 'PLACE', 'place:长株潭都市圈'],
+    ['南宁', 'PLACE', 'place:南宁市'], ['北海', 'PLACE', 'place:北海市'], ['钦州', 'PLACE', 'place:钦州市'],
+    ['防城港', 'PLACE', 'place:防城港市'], ['长沙', 'PLACE', 'place:长沙市'], ['株洲', 'PLACE', 'place:株洲市'],
+    ['湘潭', 'PLACE', 'place:湘潭市'], ['广西', 'PLACE', 'place:广西壮族自治区'],
+  ];
+  const mem = (text: string) => {
+    const doc = makeDoc(text);
+    const ents = new Map(PLACES.map(([, type, key]) => [key, { type, name: key.split(':')[1] }]));
+    return pairs(extractMembership(doc, mentionsFor(doc, PLACES), ents));
+  };
+
+  it('<cluster>包括<list>', () => {
+    expect(mem('北部湾城市群范围包括南宁、北海、钦州、防城港等城市。')).toEqual([
+      'place:南宁市 MEMBER_OF place:北部湾城市群', 'place:北海市 MEMBER_OF place:北部湾城市群',
+      'place:钦州市 MEMBER_OF place:北部湾城市群', 'place:防城港市 MEMBER_OF place:北部湾城市群',
+    ]);
+  });
+
+  it('<list>等…城市均被列入/纳入', () => {
+    expect(mem('长沙、株洲和湘潭等3市纳入长株潭都市圈。')).toEqual([
+      'place:长沙市 MEMBER_OF place:长株潭都市圈', 'place:株洲市 MEMBER_OF place:长株潭都市圈', 'place:湘潭市 MEMBER_OF place:长株潭都市圈',
+    ]);
+  });
+
+  it('以<P>为核心 / <P>作为<C>的核心: CORE_OF and MEMBER_OF', () => {
+    expect(mem('长株潭都市圈以长沙为核心，推动株洲、湘潭同城化发展。')).toEqual([
+      'place:长沙市 MEMBER_OF place:长株潭都市圈', 'place:长沙市 CORE_OF place:长株潭都市圈',
+    ]);
+    expect(mem('规划明确南宁作为北部湾城市群的“核心城市”。')).toContain('place:南宁市 CORE_OF place:北部湾城市群');
+  });
+
+  it('no membership without a stated link', () => {
+    expect(mem('南宁、北海与北部湾城市群其他城市的联系日益紧密。')).toEqual([]);
+    expect(mem('广西积极融入北部湾城市群建设。')).toEqual([]);
+    expect(mem('南宁、北海、钦州等城市的港口吞吐量增长较快。')).toEqual([]);
+  });
+});
+
+describe('extractCueRelations — coordinated objects', () => {
+  it('制约 / 带动 reach every conjunct of the object list', () => {
+    const specs: Spec[] = [
+      ['户籍制度', 'CONCEPT', 'concept:户籍制度'], ['小城市', 'CONCEPT', 'concept:小城市'], ['小城镇', 'CONCEPT', 'concept:小城镇'],
+    ];
+    expect(pairs(rels('户籍制度制约了小城市、小城镇的人口集聚。', specs))).toEqual([
+      'concept:户籍制度 HINDERS concept:小城市', 'concept:户籍制度 HINDERS concept:小城镇',
+    ]);
+  });
+});

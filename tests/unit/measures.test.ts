@@ -265,3 +265,70 @@ describe('extractMeasures — invariants', () => {
     expect(measures[1].targets).toEqual(['policy:乡村振兴战略', 'concept:城市群']);
   });
 });
+
+/** A plan / policy text (DocMeta.kind 'policy'): imperative style without modals. */
+describe('extractMeasures — policy and plan genre', () => {
+  const policy = (parts: { heading: string; level: number; body: string[] }[], kind: 'policy' | 'report' | 'other' = 'policy') => {
+    const doc = sectioned(parts);
+    doc.meta.kind = kind;
+    return extractMeasures(doc, [], new Map());
+  };
+
+  it('imperative sentences starting with (adverb +) action verb are action measures', () => {
+    for (const [s, cue] of [
+      ['有序推进农业转移人口市民化。', '推进'],
+      ['稳步提高户籍人口城镇化率。', '提高'],
+      ['积极培育中小城市和特色小城镇，大力发展县域经济。', '培育'],
+      ['全面推行居住证制度，建立健全城乡统一的户口登记制度。', '推行'],
+      ['深入实施新型城镇化战略，加快建设以人为核心的新型城镇化。', '实施'],
+      ['分类引导大中小城市发展方向和建设重点。', '引导'],
+      ['优化提升东部地区城市群，培育发展中西部地区城市群。', '优化'],
+      ['坚持以人为本、优化布局、生态文明、文化传承的基本原则。', '坚持'],
+      ['以城市群为主体形态，推动大中小城市和小城镇协调发展。', '推动'],
+      ['支持中西部地区承接东部地区产业转移。', '支持'],
+      ['鼓励社会资本参与城市基础设施投资和运营。', '鼓励'],
+      ['严格控制超大城市人口规模。', '控制'],
+      ['按照尊重意愿、自主选择，因地制宜、分步推进，存量优先、带动增量的原则，以农业转移人口为重点，推动农业转移人口享有城镇基本公共服务。', '推动'],
+      ['各级人民政府加大对中小城市基础设施建设的投入。', '加大'],
+      ['（一）指导思想。全面贯彻党的二十大精神，积极稳妥推进以人为核心的新型城镇化。', '贯彻'],
+    ] as const) {
+      const ms = policy([{ heading: '第二章 主要任务', level: 1, body: [s] }]);
+      const m = ms.find((x) => x.text !== '第二章 主要任务');
+      expect(m, s).toBeDefined();
+      expect(m!.modality, s).toBe('action');
+      expect(m!.cue, s).toBe(cue);
+    }
+  });
+
+  it('verb-initial headings of a plan are measures (not in descriptive sections)', () => {
+    const ms = policy([
+      { heading: '第一章 发展现状', level: 1, body: [] },
+      { heading: '第一节 推进户籍制度改革', level: 2, body: ['一年来，户籍制度改革全面推进。'] },
+      { heading: '第二章 主要任务', level: 1, body: [] },
+      { heading: '第三节 推进农业转移人口市民化', level: 2, body: [] },
+      { heading: '（二）加快培育现代化都市圈', level: 2, body: [] },
+    ]);
+    expect(ms.map((m) => m.text)).toEqual(['第三节 推进农业转移人口市民化', '（二）加快培育现代化都市圈']);
+    expect(ms.every((m) => m.modality === 'action')).toBe(true);
+  });
+
+  it('headings stay descriptive in papers (kind other)', () => {
+    expect(policy([{ heading: '（二）加快培育现代化都市圈', level: 2, body: [] }], 'other')).toEqual([]);
+  });
+
+  it('descriptive, past and target sentences of a plan are not measures', () => {
+    for (const s of [
+      '改革开放以来，我国城镇化进程明显加快。',
+      '城镇化取得了显著成就。',
+      '据统计，全国共有城市658个。',
+      '城镇化是现代化的必由之路。',
+      '到2035年，常住人口城镇化率达到75%左右。',
+      '实施新型城镇化战略以来，城镇化水平不断提高。',
+      '推进城镇化是解决农业农村农民问题的重要途径。',
+      '国务院印发了《关于进一步推进户籍制度改革的意见》。',
+      '户籍制度改革已全面推进。',
+    ]) {
+      expect(policy([{ heading: '第二章 主要任务', level: 1, body: [s] }]).filter((m) => m.text === s), s).toEqual([]);
+    }
+  });
+});

@@ -196,3 +196,77 @@ describe('sentence splitting', () => {
     expect(structure(normalize(raw)).sentences).toHaveLength(2);
   });
 });
+
+describe('reference lists end to end (normalize → structure → extractCitations)', async () => {
+  const { extractCitations } = await import('../../ingest/extract/citations.js');
+  const run = (text: string) => {
+    const d = structure(normalize(loadText({ text, origin: 'test', meta })));
+    return { d, cs: extractCitations(d) };
+  };
+  const body = [
+    '县域城镇化与产业集聚研究',
+    '一、引言',
+    '新型城镇化是现代化的必由之路[1]。已有研究从增长极理论出发讨论了中心城市的作用[2-4]，也有学者关注城乡融合发展[1,3]。',
+    '城市群是城镇化的主体形态［5］，县城是城镇化的重要载体^{[6]}。',
+    'Krugman的新经济地理学解释了集聚的形成[7]。',
+  ];
+  const entries = [
+    '[1] 李克强. 协调推进城镇化是实现现代化的重大战略选择[J]. 行政管理改革, 2012(11): 4-10.',
+    '[2] 佩鲁. 新发展观[M]. 张宁, 丰子义, 译. 北京: 华夏出版社, 1987.',
+    '[3] 魏后凯, 李玏, 年猛. “十四五”时期中国城镇化战略与政策[J]. 中共中央党校(国家行政学院)学报, 2020, 24(4):',
+    '5-21.',
+    '[4] 张晓. 县城城镇化建设补短板强弱项[N]. 人民日报, 2020-06-04(10).',
+    '［5］ 方创琳. 中国城市群研究取得的重要进展与未来发展方向[J]. 地理学报, 2014, 69(8): 1130-1144.',
+    '[6] 中国城市规划学会. 2019中国城市规划年会论文集[C]. 北京: 中国建筑工业出版社, 2019.',
+    '[7] KRUGMAN P. Increasing returns and economic geography[J]. Journal of Political Economy, 1991, 99(3): 483-499.',
+    '[8] 王明. 县域产业集聚与新型城镇化耦合研究[D]. 北京: 中国人民大学, 2019.',
+    '[9] 中国社会科学院. 中国城市发展报告[R]. 北京: 社会科学文献出版社, 2021.',
+    '[10] 中国城市规划设计研究院. 中国主要城市通勤监测报告[EB/OL]. (2021-07-01)[2023-05-10]. https://www.caupd.com/report/2021.html.',
+  ];
+  const expected = [
+    { marker: '[1]', authors: ['李克强'], title: '协调推进城镇化是实现现代化的重大战略选择', venue: '行政管理改革', year: 2012, kind: 'J' },
+    { marker: '[2]', authors: ['佩鲁'], title: '新发展观', venue: '华夏出版社', year: 1987, kind: 'M' },
+    { marker: '[3]', authors: ['魏后凯', '李玏', '年猛'], year: 2020, kind: 'J' },
+    { marker: '[4]', authors: ['张晓'], title: '县城城镇化建设补短板强弱项', venue: '人民日报', year: 2020, kind: 'N' },
+    { marker: '[5]', authors: ['方创琳'], venue: '地理学报', year: 2014, kind: 'J' },
+    { marker: '[6]', authors: ['中国城市规划学会'], title: '2019中国城市规划年会论文集', year: 2019, kind: 'C' },
+    { marker: '[7]', authors: ['KRUGMAN P'], title: 'Increasing returns and economic geography', venue: 'Journal of Political Economy', year: 1991, kind: 'J' },
+    { marker: '[8]', authors: ['王明'], venue: '中国人民大学', year: 2019, kind: 'D' },
+    { marker: '[9]', authors: ['中国社会科学院'], venue: '社会科学文献出版社', year: 2021, kind: 'R' },
+    { marker: '[10]', authors: ['中国城市规划设计研究院'], title: '中国主要城市通勤监测报告', year: 2021, kind: 'EB/OL' },
+  ];
+  const check = (heading: string, lines: string[], inline = false) => {
+    const refs = inline ? [`${heading}${lines[0]}`, ...lines.slice(1)] : [heading, ...lines];
+    const { d, cs } = run([...body, ...refs].join('\n'));
+    expect(cs.map((c) => c.marker)).toEqual(expected.map((e) => e.marker));
+    cs.forEach((c, i) => expect(c, c.marker ?? undefined).toMatchObject(expected[i]));
+    const sent = (needle: string) => d.sentences.findIndex((s) => s.text.includes(needle));
+    const cited = Object.fromEntries(cs.map((c) => [c.marker, c.citedFrom]));
+    expect(cited['[1]']).toEqual([sent('必由之路'), sent('已有研究')]);
+    expect(cited['[2]']).toEqual([sent('已有研究')]);
+    expect(cited['[3]']).toEqual([sent('已有研究')]);
+    expect(cited['[4]']).toEqual([sent('已有研究')]);
+    expect(cited['[5]']).toEqual([sent('主体形态')]);
+    expect(cited['[6]']).toEqual([sent('主体形态')]);
+    expect(cited['[7]']).toEqual([sent('Krugman')]);
+    // no entry leaks into the running text
+    expect(d.sentences.some((s) => /\[J\]|\[M\]/.test(s.text))).toBe(false);
+    return d;
+  };
+
+  it.each(['参考文献', '参考文献：', '参考文献:', '[参考文献]', '【参考文献】', 'References', 'REFERENCES'])('heading %s on its own line', (h) => {
+    const d = check(h, entries);
+    expect(d.referenceLines).toHaveLength(10);
+    expect(d.referenceLines[2].text.replace(/\s+/g, '')).toMatch(/24\(4\):5-21\.$/);
+  });
+
+  it('heading inline with the first entry (参考文献：[1] …)', () => {
+    const d = check('参考文献：', entries, true);
+    expect(d.sections.at(-1)?.heading).toBe('参考文献：');
+  });
+
+  it('numbered 1. entries wrapped over lines', () => {
+    const numbered = entries.map((e) => e.replace(/^[\[［](\d+)[\]］]\s*/, '$1. '));
+    check('参考文献', numbered);
+  });
+});

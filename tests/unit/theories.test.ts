@@ -59,3 +59,14 @@ describe('extractTheories', () => {
     expect(total).toBeGreaterThan(10);
   });
 });
+
+describe('extractTheories — guideline terms (增长极, 梯度转移, 规模经济, 范围经济)', () => {
+  it('bare 增长极 / 梯度转移 name their theory; 规模经济 and 范围经济 are THEORY, not CONCEPT', () => {
+    const doc = makeDoc('培育区域增长极，承接产业梯度转移，发挥中心城市的规模经济和范围经济优势。');
+    const th = extractTheories(doc).map((c) => [c.surface, c.name]);
+    expect(th).toEqual([
+      ['增长极', '增长极理论'], ['梯度转移', '梯度转移理论'], ['规模经济', '规模经济'], ['范围经济', '范围经济'],
+    ]);
+    expect(extractConcepts(doc).map((c) => c.surface)).not.toContain('规模经济');
+  });
+});
