@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Db } from '../src/db/executor.js';
+import { FORMAT_BY_EXTENSION } from './load/index.js';
 import { ingestDocument, IngestError, type IngestResult } from './service.js';
 import type { Source } from './sources.js';
 
@@ -23,7 +24,22 @@ export interface Progress {
   fail(error: string): void;
 }
 
-const FORMATS: Record<string, 'txt' | 'md' | 'html'> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+/** Reads a source's bytes; an unreadable file is an IngestError naming it (so it is skipped, not fatal). */
+function readSource(path: string, maxBytes: number | undefined): Buffer {
+  let size: number;
+  let bytes: Buffer;
+  try {
+    size = statSync(path).size;
+    if (maxBytes && size > maxBytes) {
+      throw new IngestError(`${path}: ${size} bytes is over the limit of ${maxBytes} bytes (MAX_DOCUMENT_BYTES)`);
+    }
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return bytes;
+}
 
 /**
  * Ingests sources one by one (one transaction each). A bad file is reported and skipped;
@@ -37,13 +53,9 @@ export async function ingestSources(
   for (const [i, src] of sources.entries()) {
     opts.progress?.start(i, sources.length, src);
     try {
-      const size = statSync(src.path).size;
-      if (opts.maxBytes && size > opts.maxBytes) {
-        throw new IngestError(`${src.path}: ${size} bytes is over the limit of ${opts.maxBytes} bytes (MAX_DOCUMENT_BYTES)`);
-      }
       const r = await ingestDocument(
         db,
-        { meta: src.meta, bytes: readFileSync(src.path), format: FORMATS[extname(src.path).toLowerCase()], origin: src.path },
+        { meta: src.meta, bytes: readSource(src.path, opts.maxBytes), format: FORMAT_BY_EXTENSION[extname(src.path).toLowerCase()], origin: src.path },
         { force: opts.force, maxBytes: opts.maxBytes, onStage: (st) => opts.progress?.stage(st) },
       );
       s.documents++;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { FORMAT_BY_EXTENSION } from './load/index.js';
 import { DOC_KINDS, type DocKind, type DocMeta } from './types.js';
 
 /** A file to ingest and the metadata it will be stored with. */
@@ -7,8 +8,6 @@ export interface Source {
   path: string;
   meta: DocMeta;
 }
-
-export const INGESTIBLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
 interface ManifestEntry extends Partial<DocMeta> {
   file: string;
@@ -35,7 +34,7 @@ export function readManifest(dir: string): Map<string, ManifestEntry> {
   return out;
 }
 
-/** File name → id: ASCII slug, stable across runs. */
+/** File name → id: lower-case slug of ASCII letters, digits and CJK ideographs, stable across runs. */
 export function idFromFileName(file: string): string {
   const slug = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '');
   return slug || 'doc';
@@ -64,7 +63,7 @@ export function listSources(paths: string[]): Source[] {
       for (const f of readdirSync(abs).sort()) {
         // README.md describes the folder; it is not a document of the corpus.
         if (f.startsWith('.') || /^readme\./i.test(f)) continue;
-        if (INGESTIBLE.has(extname(f).toLowerCase())) files.push(join(abs, f));
+        if (extname(f).toLowerCase() in FORMAT_BY_EXTENSION) files.push(join(abs, f));
       }
     } else {
       files.push(abs);

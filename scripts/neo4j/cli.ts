@@ -5,11 +5,20 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NEO4J_HOME, PROJECT_ROOT, ensureNeo4jJars, javaArgs, waitForBolt } from './local.js';
+import { loadConfig, type Config } from '../../src/config.js';
 
 const PID_FILE = path.join(NEO4J_HOME, 'neo4j.pid');
 const LOG_FILE = path.join(NEO4J_HOME, 'neo4j.log');
-const dataDir = path.resolve(PROJECT_ROOT, process.env.NEO4J_DATA_DIR || path.join(NEO4J_HOME, 'data'));
-const port = Number(process.env.NEO4J_BOLT_PORT || 7687);
+// The same validated settings as npm start (a bad NEO4J_BOLT_PORT is refused, not NaN).
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  console.error(`neo4j: ${(e as Error).message}`);
+  process.exit(2);
+}
+const dataDir = path.resolve(PROJECT_ROOT, config.localDataDir ?? path.join(NEO4J_HOME, 'data'));
+const port = config.localBoltPort;
 const uri = `bolt://127.0.0.1:${port}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

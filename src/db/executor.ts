@@ -64,7 +64,10 @@ export class Db {
     // auth.none() exists at run time but is missing from neo4j-driver's index typings.
     const none = (neo4j.auth as unknown as { none(): AuthToken }).none;
     const auth = opts.password ? neo4j.auth.basic(opts.user ?? 'neo4j', opts.password) : none();
-    this.driver = neo4j.driver(opts.uri, auth, { disableLosslessIntegers: false, maxConnectionPoolSize: 50 });
+    // Managed transactions retry transient errors, and by default keep retrying an unreachable
+    // server for 30 s: a request would hang that long before answering UNAVAILABLE. 10 s still
+    // rides out a leader switch or a deadlock retry.
+    this.driver = neo4j.driver(opts.uri, auth, { disableLosslessIntegers: false, maxConnectionPoolSize: 50, maxTransactionRetryTime: 10_000 });
     this.database = opts.database ?? undefined;
   }
 

@@ -35,6 +35,24 @@ export function pageResult<T>(rows: Record<string, unknown>[]): PageResult<T> {
   return { total: Number(row?.total ?? 0), items: (row?.items as T[] | undefined) ?? [] };
 }
 
+/**
+ * One page per parent in ONE query: `body` reads the parent's `id` and ends in `PAGE(…)`; it
+ * runs once per id of `$ids`, so a connection field nested under a list costs one query per
+ * request, not one per parent.
+ */
+export const PAGE_EACH = (body: string) => `UNWIND $ids AS id
+CALL (id) {
+${body}
+}
+RETURN id AS key, total, items`;
+
+/** The rows of a `PAGE_EACH` query by parent id; parents without a row get an empty page. */
+export function pageResults<T>(ids: readonly string[], rows: Record<string, unknown>[]): Map<string, PageResult<T>> {
+  const out = new Map<string, PageResult<T>>(ids.map((id) => [id, { total: 0, items: [] }]));
+  for (const r of rows) out.set(String(r.key), pageResult<T>([r]));
+  return out;
+}
+
 export interface EntityRow {
   id: string;
   name: string;

@@ -2,7 +2,7 @@
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
 import type { EntityType } from '../../ingest/types.js';
-import { DOCUMENT, DOC_REF, ENTITY, PAGE, SENTENCE, groupBy, pageResult, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
+import { DOCUMENT, DOC_REF, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, pageResult, pageResults, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
 
 export const documentQueries = {
   /** Newest first (undated last), then by id. */
@@ -16,11 +16,12 @@ ${PAGE('d', DOCUMENT('d'))}`,
     cypher: `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id AS key, ${DOCUMENT('d')} AS doc`,
     params: { ids },
   }),
-  sentences: (docId: string, page: Page): Query => ({
-    cypher: `MATCH (s:Sentence {docId: $docId})
+  /** Each document's sentences in reading order. */
+  sentences: (docIds: readonly string[], page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (s:Sentence {docId: id})
 WITH s ORDER BY s.ordinal
-${PAGE('s', SENTENCE('s'))}`,
-    params: { docId, ...page },
+${PAGE('s', SENTENCE('s'))}`),
+    params: { ids: docIds, ...page },
   }),
   sentencesByIds: (ids: readonly string[]): Query => ({
     cypher: `UNWIND $ids AS id MATCH (s:Sentence {id: id}) OPTIONAL MATCH (d:Document {id: s.docId})
@@ -34,13 +35,13 @@ RETURN id AS key, s {.id, .ordinal, .heading, .level, sentenceCount: COUNT { (s)
     params: { ids: docIds },
   }),
   /** Entities the document mentions (most mentioned first); implied ones (0 mentions) last. */
-  entities: (docId: string, type: EntityType | null, page: Page): Query => ({
-    cypher: `MATCH (:Document {id: $docId})-[h:HAS_ENTITY]->(e:Entity)
+  entities: (docIds: readonly string[], type: EntityType | null, page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (:Document {id: id})-[h:HAS_ENTITY]->(e:Entity)
 WHERE $type IS NULL OR e.type = $type
 WITH ${ENTITY('e')} AS entity, coalesce(h.mentions, 0) AS mentions ORDER BY mentions DESC, entity.name, entity.id
 WITH {entity: entity, mentions: mentions} AS row
-${PAGE('row')}`,
-    params: { docId, type, ...page },
+${PAGE('row')}`),
+    params: { ids: docIds, type, ...page },
   }),
 };
 
@@ -61,8 +62,8 @@ export async function documentsByIds(db: Db, ids: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [String(r.key), r.doc as DocumentRow]));
 }
 
-export async function documentSentences(db: Db, docId: string, page: Page): Promise<PageResult<SentenceRow>> {
-  return pageResult(await db.query(documentQueries.sentences(docId, page)));
+export async function documentSentences(db: Db, docIds: readonly string[], page: Page): Promise<Map<string, PageResult<SentenceRow>>> {
+  return pageResults(docIds, await db.query(documentQueries.sentences(docIds, page)));
 }
 
 export async function sentencesByIds(db: Db, ids: readonly string[]): Promise<Map<string, SentenceRow>> {
@@ -75,7 +76,7 @@ export async function documentSections(db: Db, docIds: readonly string[]): Promi
 }
 
 export async function documentEntities(
-  db: Db, docId: string, type: EntityType | null, page: Page,
-): Promise<PageResult<{ entity: EntityRow; mentions: number }>> {
-  return pageResult(await db.query(documentQueries.entities(docId, type, page)));
+  db: Db, docIds: readonly string[], page: Page, type: EntityType | null,
+): Promise<Map<string, PageResult<{ entity: EntityRow; mentions: number }>>> {
+  return pageResults(docIds, await db.query(documentQueries.entities(docIds, type, page)));
 }

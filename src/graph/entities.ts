@@ -2,7 +2,7 @@
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
 import type { EntityType } from '../../ingest/types.js';
-import { DOCUMENT, DOC_REF, ENTITY, PAGE, SENTENCE, groupBy, pageResult, type DocumentRow, type DocRefRow, type EntityRow, type MentionRow, type PageResult, type SentenceRow } from './cypher.js';
+import { DOCUMENT, DOC_REF, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, pageResults, type DocumentRow, type DocRefRow, type EntityRow, type MentionRow, type PageResult, type SentenceRow } from './cypher.js';
 
 /** Relations between entities that sentences state (cue words 带动/促进/制约 …). */
 export const CAUSAL_RELATIONS = ['DRIVES', 'SUPPORTS', 'HINDERS'] as const;
@@ -36,21 +36,21 @@ RETURN id AS key, COUNT { (:Sentence)-[:MENTIONS]->(e) } AS mentions,
     params: { ids },
   }),
   /** Documents holding the entity, most mentions first (implied ones, 0 mentions, last). */
-  documents: (id: string, page: Page): Query => ({
-    cypher: `MATCH (d:Document)-[h:HAS_ENTITY]->(:Entity {id: $id})
+  documents: (ids: readonly string[], page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (d:Document)-[h:HAS_ENTITY]->(:Entity {id: id})
 WITH ${DOCUMENT('d')} AS document, coalesce(h.mentions, 0) AS mentions
 ORDER BY mentions DESC, coalesce(document.year, -1) DESC, document.id
 WITH {document: document, mentions: mentions} AS row
-${PAGE('row')}`,
-    params: { id, ...page },
+${PAGE('row')}`),
+    params: { ids, ...page },
   }),
   /** Every mention in document, sentence and offset order, with sentence and document. */
-  mentions: (id: string, page: Page): Query => ({
-    cypher: `MATCH (s:Sentence)-[r:MENTIONS]->(:Entity {id: $id})
+  mentions: (ids: readonly string[], page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (s:Sentence)-[r:MENTIONS]->(:Entity {id: id})
 WITH s, r ORDER BY s.docId, s.ordinal, r.start
 WITH {surface: r.surface, start: r.start, end: r.end, sentence: ${SENTENCE('s')}} AS row
-${PAGE('row', `row {.*, ${MENTION_DOC}}`)}`,
-    params: { id, ...page },
+${PAGE('row', `row {.*, ${MENTION_DOC}}`)}`),
+    params: { ids, ...page },
   }),
   /** Mentions inside a batch of sentences, in text order, with the entity mentioned. */
   mentionsInSentences: (sentenceIds: readonly string[]): Query => ({
@@ -63,8 +63,8 @@ RETURN id AS key, {surface: r.surface, start: r.start, end: r.end, sentence: ${S
    * DRIVES/SUPPORTS/HINDERS edges in both directions, each with its evidence sentence.
    * `type` filters the other end's entity type.
    */
-  related: (id: string, type: EntityType | null, page: Page): Query => ({
-    cypher: `MATCH (e:Entity {id: $id})-[r:DRIVES|SUPPORTS|HINDERS]-(o:Entity)
+  related: (ids: readonly string[], type: EntityType | null, page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (e:Entity {id: id})-[r:DRIVES|SUPPORTS|HINDERS]-(o:Entity)
 WHERE $type IS NULL OR o.type = $type
 WITH type(r) AS relation, CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END AS direction,
      ${ENTITY('o')} AS entity, r.docId AS docId, r.sentenceId AS sentenceId
@@ -72,8 +72,8 @@ ORDER BY relation, direction DESC, entity.name, docId, sentenceId
 WITH {relation: relation, direction: direction, entity: entity, docId: docId, sentenceId: sentenceId} AS row
 ${PAGE('row', `row {.*,
   sentence: head(COLLECT { MATCH (s:Sentence {id: row.sentenceId}) RETURN ${SENTENCE('s')} }),
-  document: head(COLLECT { MATCH (d:Document {id: row.docId}) RETURN ${DOC_REF('d')} })}`)}`,
-    params: { id, type, ...page },
+  document: head(COLLECT { MATCH (d:Document {id: row.docId}) RETURN ${DOC_REF('d')} })}`)}`),
+    params: { ids, type, ...page },
   }),
 };
 
@@ -105,19 +105,25 @@ export async function entityStats(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(rows.map((r) => [String(r.key), { mentions: Number(r.mentions), documents: Number(r.documents) }]));
 }
 
-export async function entityDocuments(db: Db, id: string, page: Page): Promise<PageResult<{ document: DocumentRow; mentions: number }>> {
-  return pageResult(await db.query(entityQueries.documents(id, page)));
+export async function entityDocuments(
+  db: Db, ids: readonly string[], page: Page,
+): Promise<Map<string, PageResult<{ document: DocumentRow; mentions: number }>>> {
+  return pageResults(ids, await db.query(entityQueries.documents(ids, page)));
 }
 
-export async function entityMentions(db: Db, id: string, page: Page): Promise<PageResult<MentionRow>> {
-  const res = pageResult<MentionRow & { document: DocRefRow | null }>(await db.query(entityQueries.mentions(id, page)));
-  return { total: res.total, items: res.items.map(({ document, ...m }) => ({ ...m, sentence: { ...m.sentence, document } })) };
+export async function entityMentions(db: Db, ids: readonly string[], page: Page): Promise<Map<string, PageResult<MentionRow>>> {
+  const pages = pageResults<MentionRow & { document: DocRefRow | null }>(ids, await db.query(entityQueries.mentions(ids, page)));
+  return new Map([...pages].map(([id, res]) => [
+    id, { total: res.total, items: res.items.map(({ document, ...m }) => ({ ...m, sentence: { ...m.sentence, document } })) },
+  ]));
 }
 
 export async function mentionsInSentences(db: Db, sentenceIds: readonly string[]): Promise<Map<string, MentionRow[]>> {
   return groupBy(sentenceIds, await db.query(entityQueries.mentionsInSentences(sentenceIds)), (r) => r.mention as MentionRow);
 }
 
-export async function entityRelated(db: Db, id: string, type: EntityType | null, page: Page): Promise<PageResult<RelatedRow>> {
-  return pageResult(await db.query(entityQueries.related(id, type, page)));
+export async function entityRelated(
+  db: Db, ids: readonly string[], page: Page, type: EntityType | null,
+): Promise<Map<string, PageResult<RelatedRow>>> {
+  return pageResults(ids, await db.query(entityQueries.related(ids, type, page)));
 }

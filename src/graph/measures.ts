@@ -4,7 +4,7 @@
  */
 import type { Db, Query, Tx } from '../db/executor.js';
 import type { Page } from '../pagination.js';
-import { DOCUMENT, ENTITY, PAGE, SENTENCE, pageResult, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
+import { DOCUMENT, ENTITY, PAGE, PAGE_EACH, SENTENCE, pageResult, pageResults, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
 
 /** A measure with everything the API shows, fetched in the same query as the page. */
 const MEASURE = (m: string) => `${m} {.id, .text, .modality, .cue, .docId, ordinal: ${m}.sentence,
@@ -77,12 +77,12 @@ ${ORDERED}
 ${PAGE('m', MEASURE('m'))}`,
     params: { ids, headIds, qualifier, qualifierNames, ...page },
   }),
-  /** A document's measures in sentence order. */
-  ofDocument: (docId: string, page: Page): Query => ({
-    cypher: `MATCH (m:Measure {docId: $docId})
+  /** Each document's measures in sentence order. */
+  ofDocuments: (docIds: readonly string[], page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (m:Measure {docId: id})
 ${ORDERED}
-${PAGE('m', MEASURE('m'))}`,
-    params: { docId, ...page },
+${PAGE('m', MEASURE('m'))}`),
+    params: { ids: docIds, ...page },
   }),
 };
 
@@ -172,6 +172,6 @@ export async function findMeasures(db: Db, target: string, page: Page): Promise<
   });
 }
 
-export async function documentMeasures(db: Db, docId: string, page: Page): Promise<PageResult<MeasureRow>> {
-  return pageResult(await db.query(measureQueries.ofDocument(docId, page)));
+export async function documentMeasures(db: Db, docIds: readonly string[], page: Page): Promise<Map<string, PageResult<MeasureRow>>> {
+  return pageResults(docIds, await db.query(measureQueries.ofDocuments(docIds, page)));
 }

@@ -1,7 +1,7 @@
 /** Places: hierarchy (PART_OF), city clusters (MEMBER_OF / CORE_OF). */
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
-import { ENTITY, PAGE, groupBy, pageResult, type EntityRow, type PageResult } from './cypher.js';
+import { ENTITY, PAGE, PAGE_EACH, groupBy, pageResults, type EntityRow, type PageResult } from './cypher.js';
 
 /** Depth of an administrative level: a parent with a deeper level is a nearer parent. */
 const LEVEL_DEPTH = (v: string) => `CASE ${v}.level
@@ -41,13 +41,13 @@ RETURN id AS key, ${ENTITY('m')} AS place`,
    * Members of a cluster (MEMBER_OF / CORE_OF) or children of a province or city (PART_OF);
    * core cities first, then by code and name.
    */
-  members: (id: string, page: Page): Query => ({
-    cypher: `MATCH (m:Place)-[r:MEMBER_OF|CORE_OF|PART_OF]->(:Place {id: $id})
+  members: (ids: readonly string[], page: Page): Query => ({
+    cypher: PAGE_EACH(`MATCH (m:Place)-[r:MEMBER_OF|CORE_OF|PART_OF]->(:Place {id: id})
 WITH m, max(CASE type(r) WHEN 'CORE_OF' THEN 1 ELSE 0 END) AS core
 WITH ${ENTITY('m')} AS place, core = 1 AS core ORDER BY core DESC, place.code, place.name, place.id
 WITH {place: place, core: core} AS row
-${PAGE('row')}`,
-    params: { id, ...page },
+${PAGE('row')}`),
+    params: { ids, ...page },
   }),
 };
 
@@ -85,6 +85,8 @@ export async function coresOf(db: Db, ids: readonly string[]): Promise<Map<strin
   return groupBy(ids, await db.query(placeQueries.cores(ids)), (r) => r.place as EntityRow);
 }
 
-export async function placeMembers(db: Db, id: string, page: Page): Promise<PageResult<{ place: EntityRow; core: boolean }>> {
-  return pageResult(await db.query(placeQueries.members(id, page)));
+export async function placeMembers(
+  db: Db, ids: readonly string[], page: Page,
+): Promise<Map<string, PageResult<{ place: EntityRow; core: boolean }>>> {
+  return pageResults(ids, await db.query(placeQueries.members(ids, page)));
 }

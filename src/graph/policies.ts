@@ -1,7 +1,18 @@
 /** Policies: who issued them, when, and which places they cover. */
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
-import { ENTITY, PAGE, groupBy, pageResult, type EntityRow, type PageResult } from './cypher.js';
+import { ENTITY, PAGE, PAGE_EACH, groupBy, pageResults, type EntityRow, type PageResult } from './cypher.js';
+
+/** Policies linked by `rel` to each node of `label` in `$ids` (rel and label come from a closed set). */
+function linkedPolicies(rel: 'ISSUED_BY' | 'COVERS', label: 'Organization' | 'Place', ids: readonly string[], page: Page): Query {
+  return {
+    cypher: PAGE_EACH(`MATCH (p:Policy)-[:${rel}]->(:${label} {id: id})
+WITH DISTINCT p
+WITH ${ENTITY('p')} AS policy ORDER BY coalesce(policy.issued, '') DESC, policy.name
+${PAGE('policy')}`),
+    params: { ids, ...page },
+  };
+}
 
 export const policyQueries = {
   /** Issuing organizations of each policy, with the date a sentence gave (if any). */
@@ -12,6 +23,7 @@ WITH id, o, min(r.date) AS date ORDER BY o.name
 RETURN id AS key, ${ENTITY('o')} AS organization, date`,
     params: { ids },
   }),
+  /** Places each policy covers. */
   covers: (ids: readonly string[]): Query => ({
     cypher: `UNWIND $ids AS id
 MATCH (:Policy {id: id})-[:COVERS]->(p:Place)
@@ -19,22 +31,10 @@ WITH DISTINCT id, p ORDER BY p.code, p.name
 RETURN id AS key, ${ENTITY('p')} AS place`,
     params: { ids },
   }),
-  /** Policies an organization issued, newest first. */
-  issuedBy: (orgId: string, page: Page): Query => ({
-    cypher: `MATCH (p:Policy)-[:ISSUED_BY]->(:Organization {id: $id})
-WITH DISTINCT p
-WITH ${ENTITY('p')} AS policy ORDER BY coalesce(policy.issued, '') DESC, policy.name
-${PAGE('policy')}`,
-    params: { id: orgId, ...page },
-  }),
-  /** Policies covering a place. */
-  covering: (placeId: string, page: Page): Query => ({
-    cypher: `MATCH (p:Policy)-[:COVERS]->(:Place {id: $id})
-WITH DISTINCT p
-WITH ${ENTITY('p')} AS policy ORDER BY coalesce(policy.issued, '') DESC, policy.name
-${PAGE('policy')}`,
-    params: { id: placeId, ...page },
-  }),
+  /** Policies each organization issued, newest first. */
+  issuedBy: (orgIds: readonly string[], page: Page): Query => linkedPolicies('ISSUED_BY', 'Organization', orgIds, page),
+  /** Policies covering each place, newest first. */
+  covering: (placeIds: readonly string[], page: Page): Query => linkedPolicies('COVERS', 'Place', placeIds, page),
 };
 
 export interface IssuerRow {
@@ -50,10 +50,10 @@ export async function coveredPlaces(db: Db, ids: readonly string[]): Promise<Map
   return groupBy(ids, await db.query(policyQueries.covers(ids)), (r) => r.place as EntityRow);
 }
 
-export async function policiesIssuedBy(db: Db, orgId: string, page: Page): Promise<PageResult<EntityRow>> {
-  return pageResult(await db.query(policyQueries.issuedBy(orgId, page)));
+export async function policiesIssuedBy(db: Db, orgIds: readonly string[], page: Page): Promise<Map<string, PageResult<EntityRow>>> {
+  return pageResults(orgIds, await db.query(policyQueries.issuedBy(orgIds, page)));
 }
 
-export async function policiesCovering(db: Db, placeId: string, page: Page): Promise<PageResult<EntityRow>> {
-  return pageResult(await db.query(policyQueries.covering(placeId, page)));
+export async function policiesCovering(db: Db, placeIds: readonly string[], page: Page): Promise<Map<string, PageResult<EntityRow>>> {
+  return pageResults(placeIds, await db.query(policyQueries.covering(placeIds, page)));
 }

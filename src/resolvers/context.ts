@@ -2,7 +2,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/executor.js';
 import * as graph from '../graph/index.js';
 import { isLibrarian } from '../auth.js';
-import { Loader } from './loader.js';
+import { Loader, PageLoader } from './loader.js';
+import type { EntityType } from '../../ingest/types.js';
 
 /** Batch loaders for one request; each runs one Cypher query per resolver wave. */
 export function createLoaders(db: Db) {
@@ -22,6 +23,16 @@ export function createLoaders(db: Db) {
     issuers: new Loader<graph.IssuerRow[]>((ids) => graph.issuersOf(db, ids), empty()),
     covers: new Loader<graph.EntityRow[]>((ids) => graph.coveredPlaces(db, ids), empty()),
     works: new Loader<graph.CitationRow[]>((ids) => graph.worksOf(db, ids), empty()),
+    // Connection fields: one query per distinct page and filter, for all parents at once.
+    documentSentences: new PageLoader<graph.SentenceRow>((ids, p) => graph.documentSentences(db, ids, p)),
+    documentEntities: new PageLoader((ids, p, type: EntityType | null) => graph.documentEntities(db, ids, p, type)),
+    documentMeasures: new PageLoader<graph.MeasureRow>((ids, p) => graph.documentMeasures(db, ids, p)),
+    entityDocuments: new PageLoader((ids, p) => graph.entityDocuments(db, ids, p)),
+    entityMentions: new PageLoader<graph.MentionRow>((ids, p) => graph.entityMentions(db, ids, p)),
+    entityRelated: new PageLoader((ids, p, type: EntityType | null) => graph.entityRelated(db, ids, p, type)),
+    placeMembers: new PageLoader((ids, p) => graph.placeMembers(db, ids, p)),
+    placePolicies: new PageLoader<graph.EntityRow>((ids, p) => graph.policiesCovering(db, ids, p)),
+    issuedPolicies: new PageLoader<graph.EntityRow>((ids, p) => graph.policiesIssuedBy(db, ids, p)),
   };
 }
 

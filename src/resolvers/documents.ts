@@ -1,8 +1,8 @@
 /** Document, Sentence, Citation and Measure: thin maps from graph rows to the schema. */
-import * as graph from '../graph/index.js';
 import type { CitationRow, DocRefRow, DocumentRow, MeasureRow, SentenceRow } from '../graph/index.js';
-import { toConnection, type PageArgs } from '../pagination.js';
-import { entityType, page } from './args.js';
+import type { PageArgs } from '../pagination.js';
+import { entityType } from './args.js';
+import { connectionField } from './connection.js';
 import type { Context } from './context.js';
 
 /**
@@ -27,21 +27,12 @@ export const documentResolvers = {
     chars: fromFull('chars'),
     sentenceCount: async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx)).sentenceCount ?? 0,
     sections: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.sections.load(d.id),
-    sentences: async (d: DocRefRow, args: PageArgs, ctx: Context) => {
-      const p = page(args, ctx);
-      const res = await graph.documentSentences(ctx.db, d.id, p);
-      return toConnection(p, res.items.map((s) => ({ ...s, document: d })), res.total);
-    },
-    entities: async (d: DocRefRow, args: PageArgs & { type?: string | null }, ctx: Context) => {
-      const p = page(args, ctx);
-      const res = await graph.documentEntities(ctx.db, d.id, entityType(args.type), p);
-      return toConnection(p, res.items, res.total, (r) => ({ node: r.entity, mentions: r.mentions }));
-    },
-    measures: async (d: DocRefRow, args: PageArgs, ctx: Context) => {
-      const p = page(args, ctx);
-      const res = await graph.documentMeasures(ctx.db, d.id, p);
-      return toConnection(p, res.items, res.total);
-    },
+    sentences: connectionField((ctx) => ctx.loaders.documentSentences, { edge: (s, d: DocRefRow) => ({ node: { ...s, document: d } }) }),
+    entities: connectionField((ctx) => ctx.loaders.documentEntities, {
+      filter: (args: PageArgs & { type?: string | null }) => entityType(args.type),
+      edge: (r) => ({ node: r.entity, mentions: r.mentions }),
+    }),
+    measures: connectionField((ctx) => ctx.loaders.documentMeasures),
     citations: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.citations.load(d.id),
   },
   Sentence: {

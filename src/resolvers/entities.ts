@@ -1,9 +1,9 @@
 /** Entity interface and its implementations: thin maps from graph rows to the schema. */
-import * as graph from '../graph/index.js';
 import type { EntityRow, MentionRow } from '../graph/index.js';
 import type { EntityType } from '../../ingest/types.js';
-import { toConnection, type PageArgs } from '../pagination.js';
-import { entityType, page } from './args.js';
+import type { PageArgs } from '../pagination.js';
+import { entityType } from './args.js';
+import { connectionField } from './connection.js';
 import type { Context } from './context.js';
 
 const TYPE_NAMES: Record<EntityType, string> = {
@@ -11,28 +11,19 @@ const TYPE_NAMES: Record<EntityType, string> = {
   THEORY: 'Theory', CONCEPT: 'Concept', PERSON: 'Person',
 };
 
-type Args = PageArgs & { type?: string | null };
+type TypeArgs = PageArgs & { type?: string | null };
 
 /** Fields every Entity implementation shares. */
 const entityFields = {
   aliases: (e: EntityRow) => (e.aliases ?? []).filter((a) => a !== e.name),
   mentionCount: async (e: EntityRow, _: unknown, ctx: Context) => (await ctx.loaders.entityStats.load(e.id)).mentions,
   documentCount: async (e: EntityRow, _: unknown, ctx: Context) => (await ctx.loaders.entityStats.load(e.id)).documents,
-  documents: async (e: EntityRow, args: PageArgs, ctx: Context) => {
-    const p = page(args, ctx);
-    const res = await graph.entityDocuments(ctx.db, e.id, p);
-    return toConnection(p, res.items, res.total, (r) => ({ node: r.document, mentions: r.mentions }));
-  },
-  mentions: async (e: EntityRow, args: PageArgs, ctx: Context) => {
-    const p = page(args, ctx);
-    const res = await graph.entityMentions(ctx.db, e.id, p);
-    return toConnection(p, res.items, res.total);
-  },
-  related: async (e: EntityRow, args: Args, ctx: Context) => {
-    const p = page(args, ctx);
-    const res = await graph.entityRelated(ctx.db, e.id, entityType(args.type), p);
-    return toConnection(p, res.items, res.total, (r) => ({ node: { ...r, type: r.relation } }));
-  },
+  documents: connectionField((ctx) => ctx.loaders.entityDocuments, { edge: (r) => ({ node: r.document, mentions: r.mentions }) }),
+  mentions: connectionField((ctx) => ctx.loaders.entityMentions),
+  related: connectionField((ctx) => ctx.loaders.entityRelated, {
+    filter: (args: TypeArgs) => entityType(args.type),
+    edge: (r) => ({ node: { ...r, type: r.relation } }),
+  }),
 };
 
 export const entityResolvers = {
@@ -45,16 +36,8 @@ export const entityResolvers = {
     ancestors: (p: EntityRow, _: unknown, ctx: Context) => ctx.loaders.ancestors.load(p.id),
     clusters: (p: EntityRow, _: unknown, ctx: Context) => ctx.loaders.clusters.load(p.id),
     cores: (p: EntityRow, _: unknown, ctx: Context) => ctx.loaders.cores.load(p.id),
-    members: async (p: EntityRow, args: PageArgs, ctx: Context) => {
-      const pg = page(args, ctx);
-      const res = await graph.placeMembers(ctx.db, p.id, pg);
-      return toConnection(pg, res.items, res.total, (r) => ({ node: r.place, core: r.core }));
-    },
-    policies: async (p: EntityRow, args: PageArgs, ctx: Context) => {
-      const pg = page(args, ctx);
-      const res = await graph.policiesCovering(ctx.db, p.id, pg);
-      return toConnection(pg, res.items, res.total);
-    },
+    members: connectionField((ctx) => ctx.loaders.placeMembers, { edge: (r) => ({ node: r.place, core: r.core }) }),
+    policies: connectionField((ctx) => ctx.loaders.placePolicies),
   },
   Policy: {
     ...entityFields,
@@ -65,11 +48,7 @@ export const entityResolvers = {
   },
   Organization: {
     ...entityFields,
-    issued: async (o: EntityRow, args: PageArgs, ctx: Context) => {
-      const p = page(args, ctx);
-      const res = await graph.policiesIssuedBy(ctx.db, o.id, p);
-      return toConnection(p, res.items, res.total);
-    },
+    issued: connectionField((ctx) => ctx.loaders.issuedPolicies),
   },
   Industry: entityFields,
   Theory: entityFields,

@@ -25,10 +25,6 @@ export class Loader<V> {
     return p;
   }
 
-  loadMany(keys: readonly string[]): Promise<V[]> {
-    return Promise.all(keys.map((k) => this.load(k)));
-  }
-
   private async flush(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
@@ -41,5 +37,42 @@ export class Loader<V> {
         q.reject(e);
       }
     }
+  }
+}
+
+/** One page of items and the total, as src/graph returns them per parent. */
+interface Paged<T> {
+  total: number;
+  items: T[];
+}
+
+/**
+ * A batch loader for a connection field: every parent asking for the same page (`first`,
+ * `after`) and filter in one resolver wave shares ONE query (`UNWIND $ids` in src/graph), so a
+ * connection nested under a list costs one query per request, not one per parent.
+ */
+export class PageLoader<T, F = null> {
+  private readonly loader: Loader<Paged<T>>;
+
+  constructor(fetch: (ids: string[], page: { skip: number; limit: number }, filter: F) => Promise<Map<string, Paged<T>>>) {
+    this.loader = new Loader(async (keys) => {
+      const groups = new Map<string, { page: { skip: number; limit: number }; filter: F; ids: string[] }>();
+      for (const key of keys) {
+        const [skip, limit, filter, id] = JSON.parse(key) as [number, number, F, string];
+        const group = JSON.stringify([skip, limit, filter]);
+        if (!groups.has(group)) groups.set(group, { page: { skip, limit }, filter, ids: [] });
+        groups.get(group)!.ids.push(id);
+      }
+      const out = new Map<string, Paged<T>>();
+      await Promise.all([...groups.values()].map(async (g) => {
+        const pages = await fetch(g.ids, g.page, g.filter);
+        for (const id of g.ids) out.set(JSON.stringify([g.page.skip, g.page.limit, g.filter, id]), pages.get(id) ?? { total: 0, items: [] });
+      }));
+      return out;
+    }, { total: 0, items: [] });
+  }
+
+  load(id: string, page: { skip: number; limit: number }, filter: F): Promise<Paged<T>> {
+    return this.loader.load(JSON.stringify([page.skip, page.limit, filter, id]));
   }
 }

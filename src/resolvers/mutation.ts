@@ -2,7 +2,7 @@
 import { deriveId, ingestDocument, IngestError, removeDocument } from '../../ingest/service.js';
 import { DOC_KINDS, type DocKind, type DocMeta } from '../../ingest/types.js';
 import { requireLibrarian } from '../auth.js';
-import { apiError, badInput, conflict, notFound, type ErrorCode } from '../errors.js';
+import { apiError, badInput, conflict, notFound } from '../errors.js';
 import * as graph from '../graph/index.js';
 import { text } from './args.js';
 import type { Context } from './context.js';
@@ -68,7 +68,7 @@ export const mutationResolvers = {
       try {
         await ingestDocument(ctx.db, { ...parsed, origin: 'mutation:addDocument' }, { maxBytes: ctx.config.maxDocumentBytes });
       } catch (e) {
-        if (e instanceof IngestError) throw apiError((e.code as ErrorCode) ?? 'BAD_USER_INPUT', e.message);
+        if (e instanceof IngestError) throw apiError(e.code, e.message);
         throw e;
       }
       // Read after the committed write (not through the request's loader cache).

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type Api } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useApi } from './helpers.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHECKER = resolve(PROJECT_ROOT, '../shared/contract/check.mjs');
@@ -18,13 +18,7 @@ function runNode(args: string[]): Promise<{ code: number | null; out: string }> 
 }
 
 describe('served schema and routes', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApi();
 
   it('passes the public contract checker', async () => {
     expect(existsSync(CHECKER), CHECKER).toBe(true);

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startApi, walk, type Api } from './helpers.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ok, useApi, walk } from './helpers.js';
 
 describe('documents, sentences, citations, graph slices', () => {
-  let api: Api;
+  const api = useApi();
   let docs: { id: string; title: string; kind: string; year: number | null; sentenceCount: number }[];
   beforeAll(async () => {
-    api = await startApi();
     const res = ok(await api.gql('{ documents(first: 100) { totalCount edges { node { id title kind year authors source url sha256 ingestedAt sentenceCount } } } }'));
     docs = res.documents.edges.map((e: any) => e.node);
     expect(docs.length).toBe(res.documents.totalCount);
-  });
-  afterAll(async () => {
-    await api.close();
   });
 
   it('lists the corpus with bibliographic fields', () => {
@@ -35,6 +31,23 @@ describe('documents, sentences, citations, graph slices', () => {
       expect(s.document.id).toBe(doc.id);
       expect(s.id).toBe(`${doc.id}#${s.ordinal}`);
       expect(s.end).toBeGreaterThan(s.start);
+    }
+  });
+
+  it('loads a connection nested under a list with one query for all parents', async () => {
+    const reads = vi.spyOn(api.db, 'read');
+    try {
+      const res = ok(await api.gql(`{ documents(first: 100) { edges { node { id sentenceCount
+        sentences(first: 2) { totalCount edges { node { id } } } measures(first: 1) { totalCount }
+        entities(first: 1, type: PLACE) { totalCount } } } } }`));
+      // documents, then one query each for sentences, measures and entities: not one per document.
+      expect(reads).toHaveBeenCalledTimes(4);
+      for (const { node } of res.documents.edges) {
+        expect(node.sentences.totalCount, node.id).toBe(node.sentenceCount);
+        expect(node.sentences.edges.map((e: any) => e.node.id)).toEqual([`${node.id}#0`, `${node.id}#1`].slice(0, node.sentenceCount));
+      }
+    } finally {
+      reads.mockRestore();
     }
   });
 

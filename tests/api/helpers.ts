@@ -1,7 +1,8 @@
-import { inject } from 'vitest';
-import { Db } from '../../src/db/executor.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Db } from '../../src/db/executor.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
+import { testDb } from '../helpers/db.js';
 
 export const TOKEN = 'test-token';
 
@@ -21,7 +22,7 @@ export interface Api {
 
 /** A real server on a free port over the run's Neo4j (corpus ingested by the global setup). */
 export async function startApi(env: Record<string, string> = {}): Promise<Api> {
-  const db = new Db({ uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') || null });
+  const db = testDb();
   const config = loadConfig({ ...process.env, NEO4J_URI: '', PORT: '0', HOST: '127.0.0.1', LIBRARIAN_TOKEN: TOKEN, ...env });
   const server = await startServer({ config, db });
   return {
@@ -37,6 +38,30 @@ export async function startApi(env: Record<string, string> = {}): Promise<Api> {
       await server.close();
       await db.close();
     },
+  };
+}
+
+/**
+ * A server for the enclosing describe block: started in beforeAll, closed in afterAll. Hooks a
+ * file adds later run after the start (beforeAll) and before the close (afterAll).
+ */
+export function useApi(env: Record<string, string> = {}): Api {
+  let api: Api | undefined;
+  beforeAll(async () => {
+    api = await startApi(env);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  const current = (): Api => {
+    if (!api) throw new Error('useApi: the server starts in beforeAll; use it inside hooks and tests');
+    return api;
+  };
+  return {
+    get url() { return current().url; },
+    get db() { return current().db; },
+    gql: (query, variables, token) => current().gql(query, variables, token),
+    close: () => current().close(),
   };
 }
 

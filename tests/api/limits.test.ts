@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type Api } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useApi } from './helpers.js';
 
 /** `{ place(name) { partOf { partOf … { name } } } }` with `n` nested fields in all. */
 const nested = (n: number) => `{ place(name: "钦州市") { ${'partOf { '.repeat(n - 2)}name${' }'.repeat(n - 2)} } }`;
 
 describe('query limits', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi({ QUERY_MAX_DEPTH: '8', PAGE_MAX: '50' });
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApi({ QUERY_MAX_DEPTH: '8', PAGE_MAX: '50' });
 
   it('accepts a query at the depth limit', async () => {
     const res = await api.gql(nested(8));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startApi, walk, type Api } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok, useApi, walk } from './helpers.js';
 
 const MEASURE_FIELDS = `id text modality cue
   document { id title year kind }
@@ -21,13 +21,12 @@ interface Measure {
 }
 
 describe('measures(target:)', () => {
-  let api: Api;
+  const api = useApi();
   let article: { id: string; title: string };
   let hits: Measure[];
   let resolved: Set<string>;
 
   beforeAll(async () => {
-    api = await startApi();
     // The 2024 journal article on county leading industries, found by listing documents.
     const docs = await walk<{ id: string; title: string; year: number | null; kind: string }>(
       api, 'query($first: Int, $after: String) { documents(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title year kind } } } }',
@@ -42,9 +41,6 @@ describe('measures(target:)', () => {
     hits = res.measures.edges.map((e: { node: Measure }) => e.node);
     resolved = new Set(res.measures.resolution.entities.map((e: { id: string }) => e.id));
     expect(res.measures.totalCount).toBe(hits.length);
-  });
-  afterAll(async () => {
-    await api.close();
   });
 
   it('answers 县域主导产业 with recommendations from the 2024 article', () => {

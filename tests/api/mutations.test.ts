@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, ok, startApi, TOKEN, type Api } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { codes, ok, startApi, TOKEN, useApi } from './helpers.js';
 
 const DOC_ID = `api-test-${process.pid}-${Date.now()}`;
 
@@ -27,14 +27,10 @@ const TEXT_V2 = [
 ].join('\n\n');
 
 describe('librarian mutations', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi();
-  });
+  const api = useApi();
   afterAll(async () => {
-    // Whatever a failed test left behind.
+    // Whatever a failed test left behind (runs before useApi closes the server).
     await api.gql(REMOVE, { id: DOC_ID }, TOKEN);
-    await api.close();
   });
 
   it('refuses mutations without the librarian token (no header, wrong token)', async () => {

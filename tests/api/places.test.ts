@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startApi, type Api } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ok, useApi } from './helpers.js';
 
 describe('places, clusters, policies, aliases', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApi();
 
   it('knows 钦州市 is part of 广西壮族自治区, with ancestors nearest first', async () => {
     const { place } = ok(await api.gql(`{ place(name: "钦州市") {

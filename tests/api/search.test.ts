@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startApi, walk, type Api } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ok, useApi, walk } from './helpers.js';
 
 const SEARCH = `query($q: String!, $types: [EntityType!], $first: Int, $after: String) {
   search(query: $q, types: $types, first: $first, after: $after) {
@@ -7,13 +7,7 @@ const SEARCH = `query($q: String!, $types: [EntityType!], $first: Int, $after: S
     edges { cursor exact score node { id name type aliases } } } }`;
 
 describe('search and pagination', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApi();
 
   it('puts exact name/alias matches first', async () => {
     const { search } = ok(await api.gql(SEARCH, { q: '钦州' }));
