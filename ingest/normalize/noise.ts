@@ -32,6 +32,17 @@ const MOOD = /^(?:[•·\s\d]*(?:感动|同情|无聊|愤怒|搞笑|难过|高�
 /** The end-of-article stamp of a web page: everything after it is page furniture. */
 const WEB_ARTICLE_END = /^[\[【(（]\s*(责编|责任编辑)\s*[:：].*[\]】)）]$/;
 
+/** A line of running text: long, with clause and sentence punctuation (teaser titles have neither). */
+function isProse(line: string): boolean {
+  const t = line.trim();
+  return t.length >= 30 && /[。！？]/.test(t) && (t.match(/[，、；：]/g) ?? []).length >= 2;
+}
+
+function nextNonEmpty(lines: string[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) if (lines[k].trim()) return lines[k];
+  return undefined;
+}
+
 /** Lists of other articles; the whole block (to the next blank line) goes. */
 const RECOMMENDED_BLOCK = /^(推荐阅读|相关推荐|热点推荐|相关阅读|相关新闻|热门文章|精彩推荐|为你推荐|猜你喜欢)\s*[:：]?$/;
 
@@ -44,7 +55,8 @@ export function isWidgetLine(line: string): boolean {
 }
 
 /**
- * Drops web widget lines, the "推荐阅读" block and everything after a bracketed 责编 stamp;
+ * Drops web widget lines, the "推荐阅读" block and the furniture after a bracketed 责编 stamp (up
+ * to the next line of running prose);
  * removes 【纠错】 and similar inline buttons.
  */
 export function dropWebWidgets(text: string, warn: Warn = noop): string {
@@ -54,9 +66,16 @@ export function dropWebWidgets(text: string, warn: Warn = noop): string {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();
     if (WEB_ARTICLE_END.test(t)) {
-      const rest = lines.slice(i).filter((l) => l.trim()).length;
-      warn(`dropped ${rest} line(s) of page furniture after the web article's end stamp "${t}"`);
-      break;
+      // Teasers (title, one-paragraph summary, date), counters and buttons follow the stamp.
+      // Two prose paragraphs in a row never occur there: they start a second article (a
+      // bulletin of reprints, a concatenated file), which must survive.
+      let j = i + 1;
+      while (j < lines.length && !(isProse(lines[j]) && isProse(nextNonEmpty(lines, j) ?? ''))) j++;
+      const skipped = lines.slice(i, j).filter((l) => l.trim()).length;
+      warn(`dropped ${skipped} line(s) of page furniture after the web article's end stamp "${t}"`);
+      dropped += skipped;
+      i = j - 1;
+      continue;
     }
     if (RECOMMENDED_BLOCK.test(t)) {
       let j = i;

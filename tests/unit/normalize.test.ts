@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadFile, loadText } from '../../ingest/load/index.js';
 import {
+  dropWebWidgets,
   fixNumberSpacing, foldWidth, isTraditional, joinWrappedLines, normalize, normalizeText, removeCjkSpaces, widenCjkPunctuation,
 } from '../../ingest/normalize/index.js';
 import type { CleanDoc, DocMeta } from '../../ingest/types.js';
@@ -165,5 +166,27 @@ describe('characters and scripts', () => {
   it('does not glue a heading or a short title onto the paragraph before it', () => {
     const text = '区域经济发展快慢将充分体现在城镇的竞争能力之上而不是别的什么地方的\n\n搭起城市群框架\n\n（一）美国东部的大西洋沿岸城市群\n\n美国大西洋沿岸城市群又名波士华城市群。';
     expect(joinWrappedLines(text).split('\n\n')).toHaveLength(4);
+  });
+});
+
+describe('the web article end stamp', () => {
+  it('drops teasers after [ 责编:… ] but keeps a second article that follows them', () => {
+    const text = [
+      '城市群是新型城镇化的主体形态。',
+      '[ 责编:张三 ]',
+      '阅读剩余全文(',
+      '县城建设提速',
+      '高质量构建县城公共服务体系要聚焦目标、效果和特色，着力破解县城建设中的重点、难点和关键问题，带动深层变革。',
+      '2024-03-18 10:28',
+      '第二篇文章的正文：县域地区应加快培育主导产业，推进产城融合，完善公共服务设施，提升县城综合承载能力。',
+      '同时，各地要因地制宜，分类引导县城发展方向，防止盲目扩张和大拆大建，守住安全底线和耕地红线。',
+    ].join('\n\n');
+    const warnings: string[] = [];
+    const out = dropWebWidgets(text, (w) => warnings.push(w));
+    expect(out).toContain('城市群是新型城镇化的主体形态。');
+    expect(out).not.toMatch(/责编|县城建设提速|2024-03-18|高质量构建/); // a teaser's summary is prose too
+    expect(out).toContain('县域地区应加快培育主导产业');
+    expect(out).toContain('分类引导县城发展方向');
+    expect(warnings.join()).toMatch(/dropped 5 line/);
   });
 });
