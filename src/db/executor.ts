@@ -1,3 +1,4 @@
+import { debug } from '../debug.js';
 import neo4j, { type AuthToken, type Driver, type ManagedTransaction, type Record as NeoRecord, isInt, Integer } from 'neo4j-driver';
 
 /**
@@ -52,8 +53,17 @@ export interface Tx {
   run(q: Query): Promise<Row[]>;
 }
 
+const logCypher = debug('kg:cypher');
+
 function wrap(tx: ManagedTransaction): Tx {
-  return { run: async (q) => (await tx.run(q.cypher, q.params ?? {})).records.map(recordToRow) };
+  return {
+    run: async (q) => {
+      const t0 = logCypher ? performance.now() : 0;
+      const rows = (await tx.run(q.cypher, q.params ?? {})).records.map(recordToRow);
+      logCypher?.(`${q.cypher.replace(/\s+/g, ' ').trim()}\n  params ${JSON.stringify(q.params ?? {}).slice(0, 500)}\n  ${rows.length} row(s) in ${(performance.now() - t0).toFixed(1)} ms`);
+      return rows;
+    },
+  };
 }
 
 export class Db {
