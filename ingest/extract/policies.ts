@@ -204,9 +204,57 @@ function cand(s: Sentence, start: number, end: number, text: string, name: strin
 }
 
 /** All policy candidates of a document, in document order. Pure; lexicons are loaded once. */
+let conceptTerms: string[] | null = null;
+/** <concept>(发展)?战略, <concept>(培育|建设)?工程, (全国)?<concept>(发展)?(综合配套)?改革试点 */
+const PROGRAMME_RE = /(?:发展)?战略|(?:培育|建设|示范)?工程|(?:发展)?(?:综合配套)?改革试点/g;
+const QUOTED_PROGRAMME_RE = /“([\u4e00-\u9fff]{2,8}(?:工程|行动))”/g;
+
+/**
+ * Named strategies and programmes that are not in the lexicon: a concept term of concepts.tsv
+ * right before 战略/工程/改革试点 (城乡一体化战略, 中心镇培育工程, 全国小城镇发展改革试点,
+ * 统筹城乡综合配套改革试点), and quoted programme names (“金保工程”: the quotes stay in the
+ * span, as the guidelines keep them for short names). Named as written.
+ */
+function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
+  conceptTerms ??= loadLexicon('concepts').flatMap((r) => [r.name, ...r.aliases])
+    .filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
+  const out: Candidate[] = [];
+  const taken = (a: number, b: number) => [...lexical, ...out].some((c) => c.start < b && c.end > a);
+  for (const s of doc.sentences) {
+    const t = s.text;
+    PROGRAMME_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PROGRAMME_RE.exec(t))) {
+      const before = t.slice(0, m.index);
+      const term = conceptTerms.find((w) => before.endsWith(w));
+      if (!term) continue;
+      let from = m.index - term.length;
+      if (/改革试点$/.test(m[0]) && /(全国|国家)$/.test(t.slice(0, from))) from -= 2;
+      const start = s.start + from;
+      const end = s.start + m.index + m[0].length;
+      if (taken(start, end)) continue;
+      const surface = t.slice(from, m.index + m[0].length);
+      const name = /战略$/.test(m[0]) ? `${term}战略` : surface;
+      out.push({ type: 'POLICY', surface, start, end, sentence: s.ordinal, name, priority: PRIORITY.rule });
+    }
+    QUOTED_PROGRAMME_RE.lastIndex = 0;
+    while ((m = QUOTED_PROGRAMME_RE.exec(t))) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]!, priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
 export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const st = init();
-  const bare = st.matcher(doc);
+  // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
+  const lexical = st.matcher(doc).map((c) =>
+    doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface)
+      ? { ...c, start: c.start - 1, end: c.end + 1, surface: `“${c.surface}”` } : c);
+  const bare = [...lexical, ...namedProgrammes(doc, lexical)];
   const ds: DocState = { abbrev: new Map(), history: [] };
   const out: Candidate[] = [];
   for (const s of doc.sentences) {

@@ -19,22 +19,41 @@ const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
 const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractConcepts', () => {
-  it('merges 县域地区 into 县域 and keeps 新型城镇化 whole', () => {
+  it('keeps 县域地区 apart from 县域 (decided case) and 新型城镇化 whole', () => {
     const doc = docOf(CHANG, '标志着县域地区逐渐成为中国新型城镇化发展的着力点');
     const cs = extractConcepts(doc);
     expect(cs.map((c) => [c.surface, c.name, c.start, c.end])).toEqual([
-      ['县域地区', '县域', 3, 7],
+      ['县域地区', '县域地区', 3, 7],
       ['新型城镇化', '新型城镇化', 13, 18],
     ]);
   });
 
-  it('maps 城市化 to 城镇化 and reads quoted “多规合一”', () => {
+  it('names 城市化 as written and reads quoted “多规合一”', () => {
     const a = docOf(QU, '中国城市化步伐不断加快');
-    expect(extractConcepts(a).map((c) => [c.surface, c.name])).toEqual([['城市化', '城镇化']]);
+    expect(extractConcepts(a).map((c) => [c.surface, c.name])).toEqual([['城市化', '城市化']]);
     const b = docOf(XU, '对同一城市内空间规划应实行“多规合一”');
     const cs = extractConcepts(b);
-    expect(cs.map((c) => c.name)).toEqual(['多规合一']);
-    expect(b.text.slice(cs[0]!.start, cs[0]!.end)).toBe(cs[0]!.surface);
+    expect(cs.map((c) => c.name)).toEqual(['空间规划', '多规合一']);
+    expect(b.text.slice(cs[1]!.start, cs[1]!.end)).toBe(cs[1]!.surface);
+  });
+
+  it('leaves a trailing generic 发展 out of 城乡一体化/统筹城乡 but keeps 城乡融合发展', () => {
+    expect(extractConcepts(makeDoc('推进城乡一体化发展和统筹城乡发展，促进城乡融合发展')).map((c) => [c.surface, c.name])).toEqual([
+      ['城乡一体化', '城乡一体化'], ['统筹城乡', '统筹城乡'], ['城乡融合发展', '城乡融合发展'],
+    ]);
+    expect(extractConcepts(makeDoc('坚持城乡统筹')).map((c) => c.name)).toEqual(['统筹城乡']);
+  });
+
+  it('reads bare 试点镇 as the pilot-town concept the document names, else as 试点镇', () => {
+    const doc = makeDoc('浙江省确定27个小城市培育试点镇。对试点镇赋予相应权限，小城市试点镇年建设投入大幅增加。');
+    expect(extractConcepts(doc).filter((c) => c.surface.includes('试点')).map((c) => [c.surface, c.name])).toEqual([
+      ['小城市培育试点镇', '小城市培育试点镇'], ['试点镇', '小城市培育试点镇'], ['小城市试点镇', '小城市培育试点镇'],
+    ]);
+    expect(extractConcepts(makeDoc('省里选择了一批试点镇')).map((c) => [c.surface, c.name])).toEqual([['试点镇', '试点镇']]);
+  });
+
+  it('reads kinds of plan as concepts (总体规划, 土地利用总体规划, 控制性详细规划)', () => {
+    expect(extractConcepts(makeDoc('做好土地利用总体规划与控制性详细规划的衔接')).map((c) => c.surface)).toEqual(['土地利用总体规划', '控制性详细规划']);
   });
 
   it('reads <scope><process concept> as one mention (县域新型城镇化), but not 农村人口城镇化', () => {

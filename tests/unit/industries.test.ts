@@ -33,6 +33,13 @@ const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
 const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractIndustries', () => {
+  it('reads bare 工业 before a noun as a modifier, not an industry', () => {
+    const names = (s: string) => extractIndustries(makeDoc(s)).map((c) => c.surface);
+    expect(names('工业投入达到58亿元，工业园区扩大')).toEqual([]);
+    expect(names('实现工业与农业协调发展')).toEqual(['工业', '农业']);
+    expect(names('二产和三产比重上升')).toEqual(['二产', '三产']);
+  });
+
   it('gives 县域主导产业 as ONE industry, with or without jieba tokens', () => {
     const plain = docOf(CHANG, '为了充分发挥县域主导产业对新型城镇化的带动作用');
     for (const doc of [plain, withTokens(plain)]) {

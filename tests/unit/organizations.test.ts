@@ -25,6 +25,12 @@ const QU = '2016-qu-urbanization-collaborative-innovation.txt';
 const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractOrganizations', () => {
+  it('names generic government actors per level (县级政府, 镇政府, 中央政府), not all 地方政府', () => {
+    const got = (s: string) => extractOrganizations(makeDoc(s)).map((c) => [c.surface, c.name]);
+    expect(got('县一级政府和镇级政府要加强协调')).toEqual([['县一级政府', '县级政府'], ['镇级政府', '镇政府']]);
+    expect(got('中央政府加大转移支付，各级政府配合')).toEqual([['中央政府', '中央政府'], ['各级政府', '地方政府']]);
+  });
+
   it('resolves 国家发改委 to 国家发展和改革委员会 with exact offsets', () => {
     const doc = docOf(CHANG, '从国家发改委选择的120个县域新型城镇化示范县发展情况看');
     const orgs = extractOrganizations(doc);

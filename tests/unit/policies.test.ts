@@ -22,6 +22,14 @@ const OPINION = '国务院关于深入推进新型城镇化建设的若干意见
 const FYP14 = '中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
 
 describe('extractPolicies', () => {
+  it('reads <concept>战略/工程/改革试点 and quoted programme names as POLICY', () => {
+    const got = (s: string) => extractPolicies(makeDoc(s)).map((c) => [c.surface, c.name]);
+    expect(got('实施城乡一体化战略，推进中心镇培育工程')).toEqual([['城乡一体化战略', '城乡一体化战略'], ['中心镇培育工程', '中心镇培育工程']]);
+    expect(got('列入全国小城镇发展改革试点')).toEqual([['全国小城镇发展改革试点', '全国小城镇发展改革试点']]);
+    expect(got('推进“金保工程”建设')).toEqual([['“金保工程”', '金保工程']]);
+    expect(got('推进城乡一体化，加强工程管理')).toEqual([]);
+  });
+
   it('resolves an OCR-damaged title (深人 for 深入) to the lexicon policy, and 《意见》 back to it', () => {
     const doc = docOf(YT,
       '2016 年新春伊始，国务院下发《 关于深人推进新型城镇化建设的若干意见》 ，',

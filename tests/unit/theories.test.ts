@@ -40,7 +40,7 @@ describe('extractTheories', () => {
 
   it('treats named 效应 as THEORY, not CONCEPT', () => {
     const doc = docOf(XU, '进一步发挥城市在经济发展中的集聚与外溢效应');
-    expect(extractTheories(doc).map((c) => [c.surface, c.name])).toContainEqual(['外溢效应', '溢出效应']);
+    expect(extractTheories(doc).map((c) => [c.surface, c.name])).toContainEqual(['外溢效应', '外溢效应']);
     expect(extractConcepts(doc).map((c) => c.surface)).not.toContain('外溢效应');
   });
 
