@@ -197,7 +197,9 @@ function parseFootnoteStyle(rest: string): Omit<ParsedReference, 'marker' | 'raw
 export function parseReference(line: string): ParsedReference {
   const raw = line.trim();
   const { marker, rest } = splitMarker(raw);
-  const body = rest.replace(/\s+$/, '');
+  // a wrapped entry ("…[J]. 行政\n管理改革, 2012…"): line breaks vanish, except between two words
+  const body = rest.replace(/\s+$/, '').replace(/[ \t]*\n\s*/g, (m, at: number, s: string) =>
+    /[A-Za-z,.;:]/.test(s[at - 1] ?? '') && /[A-Za-z]/.test(s[at + m.length] ?? '') ? ' ' : '');
   const tag = /[\[［]\s*([A-Za-z]{1,2})\s*(?:\/\s*([A-Za-z]{2}))?\s*[\]］]/.exec(body);
   if (tag && !/^\d+$/.test(tag[1])) return { marker, raw, ...parseGbt(body, tag) };
   const fn = parseFootnoteStyle(body);

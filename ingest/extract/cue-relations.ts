@@ -157,7 +157,8 @@ export function extractMembership(
       .sort((x, y) => x.start - y.start);
     const clusters = ms.filter(isCluster);
     if (!clusters.length) continue;
-    const places = ms.filter((m) => m.type === 'PLACE' && !isCluster(m));
+    // members of a city cluster / metropolitan area are cities and counties, not provinces (八桂大地，南宁…)
+    const places = ms.filter((m) => m.type === 'PLACE' && !isCluster(m) && entities.get(m.entity)?.level !== 'province');
     if (!places.length) continue;
     const text = s.text;
     const rel = (m: Mention) => [m.start - s.start, m.end - s.start] as const;

@@ -342,6 +342,30 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
     }
   });
 
+  // Towns coordinated in a list (乐清市撤销七里港镇、黄华镇、象阳镇建制; 平阳县撤销钱仓镇、南麂镇、
+  // 西湾乡建制): made under the county named before the list in the clause, or under the county of
+  // a member the gazetteer knows. A single town needs an administrative verb (慈溪撤销天元镇建制).
+  perSentence.forEach((spans, si) => {
+    const text = doc.sentences[si].text;
+    const made0 = coordinatedTowns(ix, text, spans);
+    for (const { start, end, parent } of made0) {
+      const name = text.slice(start, end);
+      const res: Resolution & { kind: 'made' } = made.get(name) ?? {
+        kind: 'made', name, level: 'town', aliases: [`${parent.name}${name}`], partOf: parent.key,
+      };
+      const short = name.replace(/(镇|乡)$/, '');
+      if (short.length >= 2 && !res.aliases.includes(short)) res.aliases.push(short);
+      if (!made.has(name)) made.set(name, res);
+      const at = spans.findIndex((x) => x.start === start && x.end === end);
+      if (at >= 0) spans[at].res = res;
+      else {
+        for (let k = spans.length - 1; k >= 0; k--) if (spans[k].start < end && start < spans[k].end) spans.splice(k, 1);
+        spans.push({ start, end, text: name, cands: [], viaShort: false, res });
+        spans.sort((a, b) => a.start - b.start);
+      }
+    }
+  });
+
   // Everything else: towns, district short names, two-character names — context required.
   perSentence.forEach((spans, si) => {
     for (const s of spans) {
@@ -360,6 +384,44 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
       if (d) s.res = { kind: 'division', d, viaShort: s.viaShort };
     }
   });
+
+  // Towns the document resolved once, written again where jieba cut them (如柳|市镇) or by their
+  // short name (柳市、店口、横店等一批特强镇): the same place.
+  const known = new Map<string, Resolution>();
+  for (const spans of perSentence) {
+    for (const s of spans) {
+      const r = s.res;
+      if (!r) continue;
+      const name = r.kind === 'division' ? (r.d.level === 'town' ? r.d.name : null) : r.kind === 'made' && r.level === 'town' ? r.name : null;
+      if (!name || !TOWN_SUFFIX.test(name)) continue;
+      if (!known.has(name)) known.set(name, r);
+      const short = name.replace(TOWN_SUFFIX, '');
+      if (short.length >= 2 && !ix.names.get(short)?.full.length && !ix.names.get(short)?.lex && !known.has(short)) known.set(short, r);
+    }
+  }
+  if (known.size) {
+    const forms = [...known.keys()].sort((a, b) => b.length - a.length);
+    perSentence.forEach((spans, si) => {
+      const text = doc.sentences[si].text;
+      for (const f of forms) {
+        const isShort = !TOWN_SUFFIX.test(f);
+        for (let k = text.indexOf(f); k >= 0; k = text.indexOf(f, k + 1)) {
+          const end = k + f.length;
+          if (spans.some((x) => x.start < end && k < x.end)) continue;
+          const prev = text[k - 1] ?? '';
+          const next = text[end] ?? '';
+          if (isShort) {
+            // a bare short name only as a list item or before a place head word
+            if (/[镇乡区市县街]/.test(next)) continue;
+            const listy = /[、和与及]/.test(prev) || /^[、和与及等]/.test(next) || (!/[\u4e00-\u9fff]/.test(prev) && !/[\u4e00-\u9fff]/.test(next));
+            if (!listy) continue;
+          } else if (next === '化') continue;
+          spans.push({ start: k, end, text: f, cands: [], viaShort: isShort, res: known.get(f)! });
+          spans.sort((a, b) => a.start - b.start);
+        }
+      }
+    });
+  }
 
   for (const p of pairs) {
     const child = keyOf(p.child.res);
@@ -422,6 +484,91 @@ function plausibleName(ix: PlaceIndex, name: string): boolean {
   return true;
 }
 
+
+const LIST_VERB = /(?:撤销|撤并|合并|新设|设立|下辖|管辖|包括|辖)$/;
+const TOWN_ITEM = /^[\u4e00-\u9fff]{2,4}?[镇乡]$/;
+
+/**
+ * Unknown towns in a coordinated list of one clause, with the county they are made under. Items are
+ * delimited by 、/和/及; the first one by an administrative verb (撤销, 合并, 下辖 …) or the county
+ * written right before it.
+ */
+function coordinatedTowns(ix: PlaceIndex, text: string, spans: Span[]): Array<{ start: number; end: number; parent: Division }> {
+  const out: Array<{ start: number; end: number; parent: Division }> = [];
+  const clauseRe = /[^，,。；;：:！？!?]+/g;
+  for (const c of text.matchAll(clauseRe)) {
+    const cs = c.index!;
+    const clause = c[0];
+    // items: [start, end) relative to the sentence
+    const items: Array<[number, number]> = [];
+    const pieces: Array<[number, number]> = [];
+    let from = 0;
+    for (const m of clause.matchAll(/、|(?<=[镇乡])[和及与]/g)) {
+      pieces.push([from, m.index!]);
+      from = m.index! + m[0].length;
+    }
+    pieces.push([from, clause.length]);
+    // a single item only in 撤销X镇建制
+    if (pieces.length < 2 && !/(?:撤销|撤并|合并)[\u4e00-\u9fff]{2,4}?[镇乡]建制/.test(clause)) continue;
+    let verbFirst = false;
+    let listStart = -1;
+    pieces.forEach(([a, b], k) => {
+      const p = clause.slice(a, b).replace(pieces.length === 1 ? /建制.*$/ : /$^/, '');
+      if (k === 0) {
+        // the last 2–4 characters + 镇/乡 after a verb or a place span
+        for (let len = 3; len <= 5 && len <= p.length; len++) {
+          const item = p.slice(p.length - len);
+          if (!TOWN_ITEM.test(item)) continue;
+          const before = p.slice(0, p.length - len);
+          const absStart = cs + a + before.length;
+          const afterSpan = spans.some((x) => x.end === absStart && x.res);
+          if (LIST_VERB.test(before) || afterSpan) {
+            items.push([absStart, absStart + len]);
+            verbFirst = LIST_VERB.test(before);
+            listStart = absStart;
+            break;
+          }
+        }
+        return;
+      }
+      if (k === pieces.length - 1) {
+        const m = /^[\u4e00-\u9fff]{2,4}?[镇乡](?=建制|等|$|[^\u4e00-\u9fff])/.exec(p);
+        if (m) items.push([cs + a, cs + a + m[0].length]);
+        return;
+      }
+      if (TOWN_ITEM.test(p)) items.push([cs + a, cs + b]);
+      else items.length = 0; // not a list of towns
+    });
+    if (listStart < 0 || !items.length) continue;
+    if (items.length < 2 && !verbFirst) continue;
+    // the parent: a county/district written before the list in the clause, else a listed town's county
+    let parent: Division | null = null;
+    for (const x of spans) {
+      if (x.start >= listStart || x.end <= cs || x.res?.kind !== 'division') continue;
+      if (x.res.d.level === 'county' || x.res.d.level === 'district') parent = x.res.d;
+    }
+    if (!parent) {
+      for (const [a, b] of items) {
+        const x = spans.find((y) => y.start === a && y.end === b && y.res?.kind === 'division' && y.res.d.level === 'town');
+        if (x?.res?.kind === 'division' && x.res.d.parent) parent = ix.g.byId.get(x.res.d.parent) ?? null;
+        if (parent) break;
+      }
+    }
+    if (!parent || (parent.level !== 'county' && parent.level !== 'district')) continue;
+    for (const [a, b] of items) {
+      const name = text.slice(a, b);
+      const stem = name.slice(0, -1);
+      if (GENERIC_TOWN_PARTS.test(stem) || (NUMERALS.includes(stem[0]) && (stem.length < 3 || /^.[个座大小]/.test(stem))) || ix.blocks.some((w) => name.includes(w))) continue;
+      if (/城镇|乡镇|集镇/.test(name)) continue;
+      const x = spans.find((y) => y.start === a && y.end === b);
+      if (x?.res) continue; // already known (南麂镇)
+      if (x && x.cands.some((d) => isUnder(ix.g, d, parent!.id))) continue; // the gazetteer knows it there
+      out.push({ start: a, end: b, parent });
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Span finding
 
@@ -460,11 +607,15 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
           viaShort = true;
         }
       }
+      // 平阳市 for 平阳县: a county's short name with 市 as its own jieba token (not 平阳市场)
+      let end = i + len;
+      if (viaShort && text[end] === '市' && cands.every((d) => d.level === 'county')
+        && tokens.some((t) => t.start === base + end && t.word === '市') && !ix.names.has(str + '市')) end++;
       spans.push({
-        start: i, end: i + len, text: str, cands: e.lex ? [] : cands, viaShort,
+        start: i, end, text: text.slice(i, end), cands: e.lex ? [] : cands, viaShort,
         res: e.lex ? { kind: 'lex', p: e.lex } : null,
       });
-      i += len - 1;
+      i = end - 1;
       break;
     }
   }

@@ -1,6 +1,6 @@
 import type { CleanDoc, Footnote, Section, Sentence, StructuredDoc } from '../types.js';
 import {
-  INLINE_REFERENCE_HEADING, MAX_HEADING_CHARS, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+  GLUED_REFERENCE_HEADING, INLINE_REFERENCE_HEADING, MAX_HEADING_CHARS, REFERENCE_CODE, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
 } from './lines.js';
 import { isReferenceStart, parseNoteLine } from './notes.js';
 import { splitSentences } from './sentences.js';
@@ -63,24 +63,29 @@ function headingText(t: string): string {
 }
 
 /**
- * Reference entries inside one line from `from` on: a line that normalize joined ("[1] …4-10.[2] …")
- * splits before each next bracketed number in sequence ([n+1] / ［n+1］). Returns [start, end) pairs,
- * trimmed; the first span starts at `from` (after leading spaces) even when it has no marker.
+ * Reference entries inside one line from `from` on: a line that normalize joined ("[1] …4-10.[2] …",
+ * "1. …5-21.2. …") splits before each next number in sequence ([n+1] / ［n+1］, or n+1. when the
+ * entries are numbered that way). Returns [start, end) pairs, trimmed; the first span starts at
+ * `from` (after leading spaces) even when it has no marker.
  */
 function entrySpans(t: string, from: number): [number, number][] {
   const cuts: number[] = [];
   let a = from;
   while (a < t.length && /\s/.test(t[a])) a++;
   cuts.push(a);
-  const first = /^[\[［](\d{1,3})[\]］]/.exec(t.slice(a));
+  const head = t.slice(a);
+  const bracket = /^[\[［](\d{1,3})[\]］]/.exec(head);
+  const dotted = bracket ? null : /^(\d{1,3})[.．](?!\d)\s*/.exec(head);
+  const first = bracket ?? dotted;
   let next = first ? Number(first[1]) + 1 : null;
-  const re = /[\[［](\d{1,3})[\]］]/g;
+  const re = dotted ? /(?<!\d)(\d{1,3})[.．](?!\d)\s*(?=\S)/g : /[\[［](\d{1,3})[\]］]/g;
   re.lastIndex = a + (first ? first[0].length : 0);
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
     if (next === null ? n !== 1 && !cuts.length : n !== next) continue;
     // an entry ends before the next marker: . 。 ) ] digits, a URL or a page range
-    if (!/[.。．)）\]］\d\w/\s]$/.test(t.slice(0, m.index))) continue;
+    const before = t.slice(0, m.index);
+    if (dotted ? !/[.。．)）\]］]\s*$/.test(before) || !REFERENCE_CODE.test(t.slice(m.index, m.index + 200)) : !/[.。．)）\]］\d\w/\s]$/.test(before)) continue;
     cuts.push(m.index);
     next = n + 1;
   }
@@ -93,13 +98,89 @@ function entrySpans(t: string, from: number): [number, number][] {
   return out;
 }
 
+/** A numbered entry start: [n], ［n］, n. / n．. */
+const ENTRY_MARKER = /^(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．](?!\d))\s*\S/;
+
+/**
+ * A GB/T 7714-shaped entry: numbered, a type code ([J], [M], [N], [EB/OL] …) within its first 200
+ * characters with no sentence end before it, and a year or publisher after the author/title part.
+ */
+export function isGbtEntry(entry: string): boolean {
+  const t = entry.trim();
+  if (!ENTRY_MARKER.test(t)) return false;
+  const code = REFERENCE_CODE.exec(t.slice(0, 200));
+  if (!code) return false;
+  const pre = t.slice(0, code.index);
+  if (/[。！？]/.test(pre) || !/[.．,，]/.test(pre.replace(/^(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．])/, ''))) return false;
+  return /(?:19|20)\d{2}|出版社/.test(t.slice(code.index));
+}
+
+/**
+ * Reference lists without a recognised heading: runs of at least 3 GB/T 7714 entries (counting
+ * entries that normalize glued onto one line), each entry line possibly followed by wrapped
+ * continuation lines. Returns first line → last line of each run (inclusive).
+ */
+function referenceRuns(lines: Line[]): Map<number, number> {
+  const runs = new Map<number, number>();
+  let start = -1;
+  let end = -1;
+  let count = 0;
+  const close = () => {
+    if (start >= 0 && count >= 3) runs.set(start, end);
+    start = end = -1;
+    count = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    if (ENTRY_MARKER.test(t)) {
+      // the year of the last entry may sit on a wrapped line ("…[J]. 行政" / "管理改革, 2012(11): 4-10.")
+      const next = lines[i + 1]?.text ?? '';
+      const wrap = next && !ENTRY_MARKER.test(next) && !/[。！？]\s*\S/.test(next) ? next : '';
+      const spans = entrySpans(t, 0);
+      const n = spans.filter(([a, b], k) => isGbtEntry(t.slice(a, b) + (k === spans.length - 1 ? wrap : ''))).length;
+      if (n) {
+        if (start < 0) start = i;
+        end = i;
+        count += n;
+        continue;
+      }
+    } else if (start >= 0 && end === i - 1 && [...t].length <= 150 && !/[。！？]\s*\S/.test(t) && !headingShape(t)) {
+      end = i; // a wrapped continuation ("管理改革, 2012(11): 4-10.")
+      continue;
+    }
+    close();
+  }
+  close();
+  return runs;
+}
+
+/** Splits a line whose tail is a reference-list heading ("…主体形态。参考文献：[1] …") in two. */
+function splitGluedHeadings(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const m = GLUED_REFERENCE_HEADING.exec(l.text);
+    const at = m ? m.index + m[0].length - m[1].length : 0;
+    if (!m || at <= 0 || !l.text.slice(0, m.index).trim()) {
+      out.push(l);
+      continue;
+    }
+    const pre = l.text.slice(0, m.index).trimEnd();
+    out.push({ text: pre, start: l.start, end: l.start + pre.length });
+    out.push({ text: l.text.slice(at), start: l.start + at, end: l.end });
+  }
+  return out;
+}
+
 const BARE_CHAPTER = /^第[一二三四五六七八九十百零〇\d]+[章篇部编]$/;
 
 /** CleanDoc → StructuredDoc. Pure. */
 export function structure(doc: CleanDoc): StructuredDoc {
   const { text } = doc;
-  const lines = linesOf(text);
+  const lines = splitGluedHeadings(linesOf(text));
   const tail = tailStart(lines);
+  const autoRefs = referenceRuns(lines);
+  let autoEnd = -1; // last line of a heading-less reference list being read
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
   const footnotes: Footnote[] = [];
@@ -127,6 +208,20 @@ export function structure(doc: CleanDoc): StructuredDoc {
     const t = line.text;
     if (!t) { blockHasSentence = false; lastNote = null; continue; }
 
+    if (autoEnd >= 0 && i > autoEnd) {
+      inRefs = false;
+      autoEnd = -1;
+      lastRef = null;
+    }
+    if (!inRefs && autoRefs.has(i)) {
+      // a reference list without a heading (lost in scraping): read its entries, no section
+      inRefs = true;
+      autoEnd = autoRefs.get(i)!;
+      lastRef = null;
+      lastNote = null;
+      blockHasSentence = false;
+    }
+
     if (isTableSeparator(t) || isTocLine(t)) { lastNote = null; continue; }
 
     if (mergeTitleInto) {
@@ -149,6 +244,7 @@ export function structure(doc: CleanDoc): StructuredDoc {
       lastNote = null;
       lastRef = null;
       inRefs = true;
+      autoEnd = -1;
       const head = t.slice(0, inline[0].length).trimEnd();
       if (sections.length) sections[sections.length - 1].end = line.start;
       else if (text.slice(0, line.start).trim()) sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: line.start });
@@ -168,6 +264,7 @@ export function structure(doc: CleanDoc): StructuredDoc {
       lastNote = null;
       lastRef = null;
       inRefs = REFERENCE_HEADING.test(t);
+      autoEnd = -1;
       const title = headingText(t);
       const md = /^#{1,6}\s+/.exec(t);
       if (sections.length) sections[sections.length - 1].end = line.start;

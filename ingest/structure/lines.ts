@@ -16,10 +16,18 @@ export const TRAILING_MARKERS = /(?:\^\{[①-⑳,，\s]+\}|\^?[①-⑳]+|\[\d{1,
 const NAMED_HEADINGS = /^(总序|序言|序|前言|目录|目次|摘要|内容提要|提要|引言|绪论|导论|结语|结论|结束语|后记|参考文献|注释|附录|致谢|Contents|CONTENTS|Abstract|ABSTRACT|References|REFERENCES|Bibliography)$/;
 
 /** Headings that open a reference list. */
-export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?[\[［【〔]?\s*(参考文献|参考资料|主要参考文献|注释|References|REFERENCES|Bibliography)\s*[\]］】〕]?\s*[:：]?$/;
+export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?[\[［【〔]?\s*(参\s*考\s*文\s*献|参考资料|主\s*要\s*参\s*考\s*文\s*献|注\s*释|References|REFERENCES|Bibliography)(?:\s*[(（]\s*(?:References|REFERENCES|Bibliography)\s*[)）])?\s*[\]］】〕]?\s*[:：]?$/;
 
 /** A reference-list heading with the first entry on the same line ("参考文献：[1] 李克强. …"); group 0 is the heading part. */
-export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参考文献|主要参考文献|References|REFERENCES)\s*[\]］】〕]?\s*[:：]?\s*(?=[\[［]1[\]］]|1[.．]\s*\S)/;
+export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参\s*考\s*文\s*献|主\s*要\s*参\s*考\s*文\s*献|References|REFERENCES)(?:\s*[(（]\s*(?:References|REFERENCES)\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*(?=[\[［]1[\]］]|1[.．]\s*\S)/;
+
+/**
+ * A reference-list heading glued to the end of other text on one line ("…的主体形态。参考文献",
+ * "…。参考文献：[1] 李克强. …[J]. …"): group 1 is where the heading starts. Not after a Han
+ * character (列出参考文献[1] is running text), and either alone at the end of the line or followed
+ * by a first entry that carries a GB/T 7714 type code.
+ */
+export const GLUED_REFERENCE_HEADING = /(?<![\p{Script=Han}\s])\s*([\[［【〔]?\s*(?:参\s*考\s*文\s*献|主要参考文献|References|REFERENCES)(?:\s*[(（]\s*References\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*)(?=$|(?:[\[［]1[\]］]|1[.．]).*[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB)\s*(?:\/\s*OL)?\s*[\]］])/u;
 
 /** A GB/T 7714 document-type code ([J], [M], [EB/OL], [D], [C], [R], [N], [S], [Z] …) inside a line. */
 export const REFERENCE_CODE = /[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB|CP)\s*(?:\/\s*(?:OL|MT|DK|CD))?\s*[\]］]/;

@@ -163,6 +163,17 @@ describe('extractMembership — MEMBER_OF / CORE_OF stated in the text', async (
     expect(mem('规划明确南宁作为北部湾城市群的“核心城市”。')).toContain('place:南宁市 CORE_OF place:北部湾城市群');
   });
 
+  it('metropolitan areas: <C>由<list>组成, 以<P>为核心; a province before the list is not a member', () => {
+    expect(mem('长株潭都市圈由长沙、株洲、湘潭三市组成。')).toEqual([
+      'place:长沙市 MEMBER_OF place:长株潭都市圈', 'place:株洲市 MEMBER_OF place:长株潭都市圈', 'place:湘潭市 MEMBER_OF place:长株潭都市圈',
+    ]);
+    const doc = makeDoc('北部湾城市群走红广西，南宁、北海等城市均被列入规划。');
+    const ents = new Map(PLACES.map(([, type, key]) => [key, { type, name: key.split(':')[1], level: key.endsWith('自治区') ? 'province' : undefined }]));
+    expect(pairs(extractMembership(doc, mentionsFor(doc, PLACES), ents))).toEqual([
+      'place:南宁市 MEMBER_OF place:北部湾城市群', 'place:北海市 MEMBER_OF place:北部湾城市群',
+    ]);
+  });
+
   it('no membership without a stated link', () => {
     expect(mem('南宁、北海与北部湾城市群其他城市的联系日益紧密。')).toEqual([]);
     expect(mem('广西积极融入北部湾城市群建设。')).toEqual([]);

@@ -229,3 +229,39 @@ describe('performance', () => {
     expect(ms).toBeLessThan(10_000);
   });
 });
+
+describe('towns in coordinated lists, towns named again, regions and metropolitan areas', () => {
+  const names = (text: string) => places(text).map((c) => `${c.surface}=${c.name}`);
+
+  it('makes the unknown towns of a 撤销…建制 list under the county written before it', () => {
+    const got = places('例如：永嘉县撤销岩坦镇、溪下乡、张溪乡建制，设立新的岩坦镇。');
+    expect(got.map((c) => c.surface)).toEqual(expect.arrayContaining(['永嘉县', '岩坦镇', '溪下乡', '张溪乡']));
+    const county = got.find((c) => c.surface === '永嘉县')!;
+    expect(got.find((c) => c.surface === '溪下乡')?.partOf).toBe(getGazetteer().byName.get(county.name)![0].key);
+  });
+
+  it('a single town needs the administrative verb; generic 镇 words are not towns', () => {
+    expect(names('余姚撤销陆埠乡建制，其行政区域并入陆埠镇。')).toContain('陆埠乡=陆埠乡');
+    expect(names('永嘉县加快中心镇、重点镇建设。').filter((n) => /中心镇|重点镇/.test(n))).toEqual([]);
+  });
+
+  it('a town written in full once is found again by its short name in a list', () => {
+    const got = names('乐清市柳市镇和东阳市横店镇财力较强。除了柳市、横店等一批强镇外，多数镇规模偏小。');
+    expect(got).toEqual(expect.arrayContaining(['柳市=柳市镇', '横店=横店镇']));
+  });
+
+  it('a county written by its short name anchors the list; 平阳市场 is not 平阳市', () => {
+    expect(names('平阳市撤销钱仓镇、西湾乡建制。')).toEqual(expect.arrayContaining(['钱仓镇=钱仓镇', '西湾乡=西湾乡']));
+    expect(names('平阳市场繁荣。').some((n) => n.startsWith('平阳市='))).toBe(false);
+  });
+
+  it('geographic regions and named metropolitan areas', () => {
+    const got = names('北部湾沿岸的雷州半岛、海南岛与辽东半岛不同。沈阳都市圈、珠江口西岸都市圈和南昌都市圈加快建设。');
+    expect(got).toEqual(expect.arrayContaining([
+      '北部湾=北部湾', '雷州半岛=雷州半岛', '海南岛=海南岛', '辽东半岛=辽东半岛',
+      '沈阳都市圈=沈阳都市圈', '珠江口西岸都市圈=珠江口西岸都市圈', '南昌都市圈=南昌都市圈',
+    ]));
+    const members = clusterMembers().filter((m) => m.cluster === 'place:沈阳都市圈');
+    expect(members.find((m) => m.core)?.member).toBeTruthy();
+  });
+});

@@ -235,9 +235,10 @@ describe('reference lists end to end (normalize → structure → extractCitatio
     { marker: '[9]', authors: ['中国社会科学院'], venue: '社会科学文献出版社', year: 2021, kind: 'R' },
     { marker: '[10]', authors: ['中国城市规划设计研究院'], title: '中国主要城市通勤监测报告', year: 2021, kind: 'EB/OL' },
   ];
-  const check = (heading: string, lines: string[], inline = false) => {
-    const refs = inline ? [`${heading}${lines[0]}`, ...lines.slice(1)] : [heading, ...lines];
-    const { d, cs } = run([...body, ...refs].join('\n'));
+  const check = (heading: string | null, lines: string[], inline = false, glue = false) => {
+    const refs = heading === null ? lines : inline ? [`${heading}${lines[0]}`, ...lines.slice(1)] : [heading, ...lines];
+    const text = glue ? [...body.slice(0, -1), `${body.at(-1)}${refs[0]}`, ...refs.slice(1)] : [...body, ...refs];
+    const { d, cs } = run(text.join('\n'));
     expect(cs.map((c) => c.marker)).toEqual(expected.map((e) => e.marker));
     cs.forEach((c, i) => expect(c, c.marker ?? undefined).toMatchObject(expected[i]));
     const sent = (needle: string) => d.sentences.findIndex((s) => s.text.includes(needle));
@@ -268,5 +269,67 @@ describe('reference lists end to end (normalize → structure → extractCitatio
   it('numbered 1. entries wrapped over lines', () => {
     const numbered = entries.map((e) => e.replace(/^[\[［](\d+)[\]］]\s*/, '$1. '));
     check('参考文献', numbered);
+  });
+
+  it.each(['参考文献(References)', '参考文献（References）', '参 考 文 献', '主要参考文献', '【参考文献】', 'References:'])('heading variant %s', (h) => {
+    const d = check(h, entries);
+    expect(d.referenceLines).toHaveLength(10);
+  });
+
+  it('heading glued to the last sentence of the body (…主体形态［5］。参考文献)', () => {
+    const d = check('参考文献', entries, false, true);
+    expect(d.referenceLines).toHaveLength(10);
+    expect(d.sentences.some((s) => s.text === '参考文献')).toBe(true);
+  });
+
+  it('heading and first entry glued to the body (…。参考文献：[1] 李克强. …)', () => {
+    check('参考文献：', entries, true, true);
+  });
+
+  it('no heading at all: a run of GB/T 7714 entries at the end is the reference list', () => {
+    const d = check(null, entries);
+    expect(d.referenceLines).toHaveLength(10);
+    expect(d.sections.some((s) => s.heading === null && s.ordinal > 0)).toBe(false);
+  });
+
+  it('no heading, numbered 1. entries', () => {
+    check(null, entries.map((e) => e.replace(/^[\[［](\d+)[\]］]\s*/, '$1. ')));
+  });
+
+  it('no heading, every entry on one line (split back by the [n] markers)', () => {
+    const d = check(null, [entries.join(' ')]);
+    expect(d.referenceLines).toHaveLength(10);
+    expect(d.referenceLines[0].text).toMatch(/^\[1\] 李克强.*4-10\.$/);
+    expect(d.referenceLines[9].text).toMatch(/^\[10\] 中国城市规划设计研究院/);
+  });
+
+  it('no heading, entries wrapped over lines and followed by an appendix paragraph', () => {
+    const wrapped = [
+      '[1] 李克强. 协调推进城镇化是实现现代化的重大战略选择[J]. 行政',
+      '管理改革, 2012(11): 4-10.',
+      '[2] 佩鲁. 新发展观[M]. 张宁, 丰子义, 译. 北京: 华夏出版社,',
+      '1987.',
+      '[3] 张晓. 县城城镇化建设补短板强弱项[N]. 人民日报, 2020-06-04(10).',
+      '',
+      '附记：本文写作得到了县发展改革局的支持，谨致谢忱。',
+    ];
+    const { d, cs } = run([...body, ...wrapped].join('\n'));
+    expect(cs.map((c) => c.marker)).toEqual(['[1]', '[2]', '[3]']);
+    expect(cs[0]).toMatchObject({ venue: '行政管理改革', year: 2012, kind: 'J' });
+    expect(d.sentences.some((s) => s.text.startsWith('附记'))).toBe(true);
+  });
+
+  it('does not take two cited notes or running text that mentions 参考文献 for a reference list', () => {
+    const { d } = run([
+      '县城建设可以参考文献[1]中的做法。学者列出参考文献[2]作为依据。',
+      '1. 加快县城补短板强弱项，推进县城城镇化建设。',
+      '2. 提升县城公共服务水平，增强县城综合承载能力。',
+      '3. 深化户籍制度改革，促进农业转移人口市民化。',
+      '',
+      '[1] 李克强. 协调推进城镇化是实现现代化的重大战略选择[J]. 行政管理改革, 2012(11): 4-10.',
+      '[2] 张晓. 县城城镇化建设补短板强弱项[N]. 人民日报, 2020-06-04(10).',
+    ].join('\n'));
+    expect(d.referenceLines).toHaveLength(0);
+    expect(d.sentences.filter((s) => /县城|户籍/.test(s.text)).length).toBeGreaterThanOrEqual(4);
   });
 });
