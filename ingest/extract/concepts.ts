@@ -1,7 +1,7 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import { PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, posTag } from './match.js';
+import { PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, sentenceTags } from './match.js';
 
 /**
  * CONCEPT recogniser.
@@ -35,9 +35,25 @@ const NOT_TASK = new Set(['城乡', '区域', '城市', '乡村', '农村', '建
 /** scoped heads that already carry their own scope (农村人口城镇化 is 人口城镇化 of rural people) */
 const SCOPED_HEAD = /^(人口|土地|户籍|常住|就地|就近)/;
 
+/** Index of the first element of `xs` (sorted ascending by `key`) whose key is ≥ `v` (else `xs.length`). */
+function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(xs[mid]!) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const byStart = (a: Candidate, b: Candidate) => a.start - b.start;
+
 function withScope(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const drop = new Set<Candidate>();
+  /** the candidates by start, for the "inside the scope word" lookup */
+  let sorted: Candidate[] | null = null;
   for (const c of cs) {
     if ((!PROCESS.test(c.name) && !PROCESS.test(c.surface)) || SCOPED_HEAD.test(c.surface)) continue;
     const s = doc.sentences[c.sentence]!;
@@ -45,7 +61,11 @@ function withScope(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
     const scope = SCOPES.find((w) => before.endsWith(w));
     if (!scope) continue;
     const start = c.start - scope.length;
-    for (const o of cs) if (o !== c && o.start >= start && o.end <= c.start) drop.add(o);
+    sorted ??= [...cs].sort(byStart);
+    for (let k = lowerBound(sorted, start, (x) => x.start); k < sorted.length && sorted[k]!.start <= c.start; k++) {
+      const o = sorted[k]!;
+      if (o !== c && o.end <= c.start) drop.add(o);
+    }
     const surface = doc.text.slice(start, c.end);
     out.push({ type: 'CONCEPT', surface, start, end: c.end, sentence: c.sentence, name: surface.replace(/\s+/g, ''), priority: PRIORITY.rule });
   }
@@ -59,7 +79,7 @@ function integrationTasks(doc: SegmentedDoc): Candidate[] {
     TASK_HEAD.lastIndex = 0;
     if (!TASK_HEAD.test(t)) continue;
     TASK_HEAD.lastIndex = 0;
-    const words = posTag(t);
+    const words = sentenceTags(s);
     const ok = (w: { word: string; tag: string } | undefined) =>
       !!w && TASK_WORD.test(w.tag) && [...w.word].every(isHan) && !NOT_TASK.has(w.word);
     let m: RegExpExecArray | null;
@@ -100,13 +120,27 @@ const PILOT = /试点(?:乡)?镇/g;
 function pilotTowns(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
   const named = cs.find((c) => /试点镇$/.test(c.name) && c.name.length > 3)?.name ?? '试点镇';
   const out: Candidate[] = [];
+  // overlap test `cs.some((c) => c.start < end && c.end > start)` by binary search: the candidates
+  // sorted by start, with the running maximum of their ends
+  let sorted: Candidate[] | null = null;
+  let maxEnd: number[] = [];
+  const overlaps = (start: number, end: number): boolean => {
+    if (!sorted) {
+      sorted = [...cs].sort(byStart);
+      maxEnd = [];
+      let m = -Infinity;
+      for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
+    }
+    const k = lowerBound(sorted, end, (x) => x.start); // sorted[0..k) start before `end`
+    return k > 0 && maxEnd[k - 1]! > start;
+  };
   for (const s of doc.sentences) {
     PILOT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PILOT.exec(s.text))) {
       const start = s.start + m.index;
       const end = start + m[0].length;
-      if (cs.some((c) => c.start < end && c.end > start)) continue;
+      if (overlaps(start, end)) continue;
       out.push({ type: 'CONCEPT', surface: m[0], start, end, sentence: s.ordinal, name: named, priority: PRIORITY.rule });
     }
   }

@@ -9,7 +9,7 @@ import { extractTheories } from './theories.js';
 import { extractConcepts } from './concepts.js';
 import { extractPeople } from './people.js';
 import { extractCitations } from './citations.js';
-import { extractMeasures } from './measures.js';
+import { extractMeasures, mentionsBySentence } from './measures.js';
 import { extractCueRelations, extractMembership } from './cue-relations.js';
 import type { ImpliedFacts } from '../write/payload.js';
 
@@ -44,7 +44,7 @@ export function extract(doc: SegmentedDoc): Extraction {
   return {
     entities: [...entities.values()],
     mentions,
-    measures: extractMeasures(doc, mentions, entities),
+    measures: extractMeasures(doc, mentions, entities, mentionsBySentence(mentions)),
     citations,
     relations: dedupeRelations(relations),
   };
@@ -67,8 +67,9 @@ function dedupeRelations(rs: Relation[]): Relation[] {
 export function implyFacts(x: Extraction): ImpliedFacts {
   const entities = new Map<string, Entity>();
   const reference: ImpliedFacts['reference'] = [];
+  const known = new Set(x.entities.map((e) => e.key));
   const ensure = (key: string): boolean => {
-    if (entities.has(key) || x.entities.some((e) => e.key === key)) return true;
+    if (entities.has(key) || known.has(key)) return true;
     const n = placeNode(key);
     if (!n) return false;
     entities.set(key, { key, type: 'PLACE', name: n.name, aliases: n.aliases, level: n.level, ...(n.code ? { code: n.code } : {}) });

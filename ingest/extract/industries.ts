@@ -2,7 +2,7 @@ import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
 import {
-  PATTERN_STOPWORDS, PRIORITY, createMatcher, dropNested, endsWithStop, entriesFromRows, foldString, isHan, posTag,
+  PATTERN_STOPWORDS, PRIORITY, createMatcher, dropNested, endsWithStop, entriesFromRows, foldString, isHan, sentenceTags,
   stopSet, stripGeneric, type TaggedWord,
 } from './match.js';
 import { leadingPlaceLength } from './organizations.js';
@@ -102,7 +102,7 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
       if (!head) head = t[j - 1] === '产' ? '产业' : t.slice(j - 1, j + 1);
       if (head.length < 2 || !isHan(head[0])) continue;
       const headStart = j + 1 - head.length;
-      tagged ??= posTag(t);
+      tagged ??= sentenceTags(s);
       // walk left over noun-like words
       let start = headStart;
       let first: TaggedWord | null = null;

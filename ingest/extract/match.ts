@@ -72,12 +72,41 @@ export function isHan(ch: string | undefined): boolean {
   return !!ch && HAN.test(ch);
 }
 
+const DASHES = /[\u2010-\u2015\u2212\u2500\u30fc]/;
+
 /** Folds one UTF-16 code unit for matching: full-width ASCII → ASCII, dash variants → '-', lower case. */
 export function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCharCode(c - 0xfee0);
-  else if (/[\u2010-\u2015\u2212\u2500\u30fc]/.test(ch)) ch = '-';
+  else if (DASHES.test(ch)) ch = '-';
   return ch.toLowerCase();
+}
+
+/** foldChar of one code unit, memoised by code unit (the matcher folds every character of every sentence). */
+const foldTable: Array<string | undefined> = [];
+function foldUnit(u: string): string {
+  const c = u.charCodeAt(0);
+  let f = foldTable[c];
+  if (f === undefined) foldTable[c] = f = foldChar(u);
+  return f;
+}
+
+/**
+ * `re.test(u)` for one code unit, memoised per regex and code unit (0 unknown, 1 no, 2 yes).
+ * Only for stateless regexes (no g / y flag); others are tested directly.
+ */
+const unitTests = new WeakMap<RegExp, Uint8Array>();
+function unitTester(re: RegExp): (u: string) => boolean {
+  if (re.global || re.sticky) return (u) => re.test(u);
+  let t = unitTests.get(re);
+  if (!t) unitTests.set(re, (t = new Uint8Array(0x10000)));
+  const table = t;
+  return (u) => {
+    const c = u.charCodeAt(0);
+    let v = table[c]!;
+    if (v === 0) table[c] = v = re.test(u) ? 2 : 1;
+    return v === 2;
+  };
 }
 
 /** Folds a whole string the way the matcher folds text, dropping ignored characters. */
@@ -110,8 +139,20 @@ export function entriesFromRows(
   return out;
 }
 
+/**
+ * Trie over folded keys (one level per UTF-16 code unit). At a text position the keys found by
+ * walking it are prefixes of the same string, so keys of equal length are equal: visiting the hit
+ * nodes deepest first and each node's entries in insertion order is the order of the former
+ * per-first-character list sorted by key length (stable), which this replaces.
+ */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** entries whose folded key ends at this node, in insertion order */
+  entries: Array<{ key: string; entry: LexiconEntry }>;
+}
+
 interface Compiled {
-  byFirst: Map<string, Array<{ key: string; entry: LexiconEntry }>>;
+  trie: TrieNode;
   ignore: RegExp;
   keepNested: boolean;
   respectTokens: boolean;
@@ -125,7 +166,7 @@ const CLOSE_QUOTES = '”’」』';
 export function createMatcher(entries: LexiconEntry[], opts: MatchOptions = {}): (doc: SegmentedDoc) => Candidate[] {
   const ignore = opts.ignore ?? DEFAULT_IGNORE;
   const compiled: Compiled = {
-    byFirst: new Map(),
+    trie: { next: new Map(), entries: [] },
     ignore,
     keepNested: opts.keepNested ?? false,
     respectTokens: opts.respectTokens ?? true,
@@ -133,12 +174,14 @@ export function createMatcher(entries: LexiconEntry[], opts: MatchOptions = {}):
   for (const entry of entries) {
     const key = foldString(entry.surface, ignore);
     if (!key) continue;
-    const first = key[0]!;
-    let list = compiled.byFirst.get(first);
-    if (!list) compiled.byFirst.set(first, (list = []));
-    list.push({ key, entry });
+    let node = compiled.trie;
+    for (let i = 0; i < key.length; i++) {
+      let child = node.next.get(key[i]!);
+      if (!child) node.next.set(key[i]!, (child = { next: new Map(), entries: [] }));
+      node = child;
+    }
+    node.entries.push({ key, entry });
   }
-  for (const list of compiled.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   return (doc) => runMatcher(doc, compiled);
 }
 
@@ -168,25 +211,60 @@ function tokenBoundaries(tokens: Token[] | undefined): Set<number> | null {
   return b;
 }
 
+interface FoldedView {
+  text: string;
+  start: number;
+  folded: string;
+  /** document offset of each folded code unit's source character */
+  map: number[];
+}
+
+/** folded views per sentence object and ignore regex: every matcher of a document folds the same sentences */
+const foldedViews = new WeakMap<Sentence, Map<RegExp, FoldedView>>();
+
+/** Folded view of the sentence (ignored characters dropped) with a map back to document offsets. */
+function foldedView(s: Sentence, ignore: RegExp, ignored: (u: string) => boolean): FoldedView {
+  let views = foldedViews.get(s);
+  const hit = views?.get(ignore);
+  if (hit && hit.text === s.text && hit.start === s.start) return hit;
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < s.text.length; i++) {
+    const u = s.text[i]!;
+    if (ignored(u)) continue;
+    folded += foldUnit(u);
+    map.push(s.start + i);
+  }
+  const view = { text: s.text, start: s.start, folded, map };
+  // only stateless regexes give the same view every time
+  if (!ignore.global && !ignore.sticky) {
+    if (!views) foldedViews.set(s, (views = new Map()));
+    views.set(ignore, view);
+  }
+  return view;
+}
+
 function runMatcher(doc: SegmentedDoc, c: Compiled): Candidate[] {
   const out: Candidate[] = [];
+  const ignored = unitTester(c.ignore);
+  const hits: TrieNode[] = [];
+  let nHits = 0;
   doc.sentences.forEach((s, si) => {
-    // folded view of the sentence with a map back to document offsets
-    let folded = '';
-    const map: number[] = [];
-    for (let i = 0; i < s.text.length; i++) {
-      const u = s.text[i]!;
-      if (c.ignore.test(u)) continue;
-      folded += foldChar(u);
-      map.push(s.start + i);
-    }
-    const bounds = c.respectTokens ? tokenBoundaries(doc.tokens?.[si]) : null;
+    const { folded, map } = foldedView(s, c.ignore, ignored);
+    let bounds: Set<number> | null | undefined;
     const found: Candidate[] = [];
     for (let i = 0; i < folded.length; i++) {
-      const list = c.byFirst.get(folded[i]!);
-      if (!list) continue;
-      for (const { key, entry } of list) {
-        if (!folded.startsWith(key, i)) continue;
+      // every key starting at i, longest first
+      nHits = 0;
+      let node: TrieNode | undefined = c.trie;
+      for (let j = i; j < folded.length; j++) {
+        node = node.next.get(folded[j]!);
+        if (!node) break;
+        if (node.entries.length) hits[nHits++] = node;
+      }
+      if (!nHits) continue;
+      if (bounds === undefined) bounds = c.respectTokens ? tokenBoundaries(doc.tokens?.[si]) : null;
+      for (let h = nHits - 1; h >= 0; h--) for (const { key, entry } of hits[h]!.entries) {
         let start = map[i]!;
         let end = map[i + key.length - 1]! + 1;
         [start, end] = balanceQuotes(doc.text, start, end, s);
@@ -249,15 +327,28 @@ function dedupe(cands: Candidate[]): Candidate[] {
 /**
  * Drops candidates strictly inside a longer candidate of the list (same sentence). Equal spans
  * are all kept (resolve decides by priority). Pure; order of survivors is by start, then length.
+ *
+ * One sweep over the list sorted by (start, −end): a candidate is strictly inside another iff
+ * some earlier candidate with a different span ends at or after it (identical spans are adjacent
+ * in that order, and an earlier different span starting no later and ending no earlier is longer).
  */
 export function dropNested(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Candidate[] = [];
-  for (const c of sorted) {
-    const inside = sorted.some(
-      (o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start,
-    );
-    if (!inside) out.push(c);
+  /** max end over the candidates before the current run of identical spans */
+  let maxEnd = -Infinity;
+  let runEnd = -Infinity;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    if (i > 0) {
+      const p = sorted[i - 1]!;
+      if (p.start !== c.start || p.end !== c.end) {
+        if (runEnd > maxEnd) maxEnd = runEnd;
+        runEnd = -Infinity;
+      }
+    }
+    if (c.end > runEnd) runEnd = c.end;
+    if (!(maxEnd >= c.end)) out.push(c);
   }
   return out;
 }
@@ -292,6 +383,18 @@ export interface ExtendLeftResult {
 
 const DEFAULT_HARD = (ch: string) => !isHan(ch);
 
+/** Length of the longest word of a set (0 when empty), memoised per set: the sets are lexicon-wide. */
+const maxLens = new WeakMap<ReadonlySet<string>, { size: number; max: number }>();
+function maxWordLength(words: ReadonlySet<string>): number {
+  const m = maxLens.get(words);
+  if (m && m.size === words.size) return m.max;
+  let max = 0;
+  for (const w of words) if (w.length > max) max = w.length;
+  maxLens.set(words, { size: words.size, max });
+  return max;
+}
+const NO_STOPS: ReadonlySet<string> = new Set<string>();
+
 /**
  * Walks left from sentence-relative position `at` (where a suffix such as 产业 begins) and
  * returns where the name's prefix starts. `text` is the sentence text, `sentenceStart` its
@@ -299,8 +402,8 @@ const DEFAULT_HARD = (ch: string) => !isHan(ch);
  */
 export function extendLeft(text: string, sentenceStart: number, at: number, opts: ExtendLeftOptions): ExtendLeftResult {
   const hard = opts.hardStop ?? DEFAULT_HARD;
-  const stops = opts.stopWords ?? new Set<string>();
-  const maxStop = Math.max(0, ...[...stops].map((w) => w.length));
+  const stops = opts.stopWords ?? NO_STOPS;
+  const maxStop = maxWordLength(stops);
   let pos = at;
   let count = 0;
   let clean = true;
@@ -361,7 +464,7 @@ export function extendLeft(text: string, sentenceStart: number, at: number, opts
 
 /** Removes leading words of `generic` from `stem` (longest first, repeatedly). */
 export function stripGeneric(stem: string, generic: ReadonlySet<string>): string {
-  const max = Math.max(0, ...[...generic].map((w) => w.length));
+  const max = maxWordLength(generic);
   let s = stem;
   outer: while (s.length) {
     for (let len = Math.min(max, s.length); len >= 1; len--) {
@@ -447,6 +550,20 @@ export function posTag(text: string): TaggedWord[] {
     pos = at + w.word.length;
   }
   return out;
+}
+
+const tagCache = new WeakMap<Sentence, { text: string; words: TaggedWord[] }>();
+
+/**
+ * `posTag(s.text)`, computed once per sentence object (several recognisers tag the same
+ * sentences). The returned array is shared: callers must not modify it.
+ */
+export function sentenceTags(s: Sentence): TaggedWord[] {
+  const hit = tagCache.get(s);
+  if (hit && hit.text === s.text) return hit.words;
+  const words = posTag(s.text);
+  tagCache.set(s, { text: s.text, words });
+  return words;
 }
 
 /** True when `word` ends with a stop word of 2–6 characters. */

@@ -114,6 +114,28 @@ const LEAD_OPEN = /^(?:按照|遵循|本着|根据|依据|坚持)/;
 const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
 const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
 
+/**
+ * `(a, b) => notes.some((n) => a < n.end && n.start < b)` by binary search over the notes sorted
+ * by start with the running maximum of their ends.
+ */
+function noteOverlap(notes: ReadonlyArray<{ start: number; end: number }>): (a: number, b: number) => boolean {
+  const sorted = [...notes].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const n of sorted) maxEnd.push((m = Math.max(m, n.end)));
+  return (a, b) => {
+    // notes starting before b: sorted[0..lo)
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > a;
+  };
+}
+
 /** A heading: matches its section's heading, or a line without terminal punctuation that is short or enumerated. */
 function headingLike(s: Sentence, sec: Section | undefined): boolean {
   const t = s.text.trim();
@@ -126,8 +148,8 @@ function norm(s: string): string {
   return s.replace(/[\s　^{}\d①-⑳]/g, '');
 }
 
-function sectionContext(doc: SegmentedDoc, s: Sentence): { sec: Section | undefined; headings: string[] } {
-  const idx = doc.sections.findIndex((x) => x.ordinal === s.section);
+function sectionContext(doc: SegmentedDoc, s: Sentence, sectionIndex?: Map<number, number>): { sec: Section | undefined; headings: string[] } {
+  const idx = sectionIndex ? sectionIndex.get(s.section) ?? -1 : doc.sections.findIndex((x) => x.ordinal === s.section);
   const sec = idx >= 0 ? doc.sections[idx] : undefined;
   const headings: string[] = [];
   if (!sec) return { sec, headings };
@@ -208,19 +230,63 @@ function actorBefore(s: Sentence, ms: Mention[], a: number, at: number, ents: En
   return best;
 }
 
-function sentenceMentions(s: Sentence, mentions: Mention[]): Mention[] {
-  return mentions
+/** `mentions` of sentence `s` (`ofSentence`: the mentions whose sentence is s.ordinal, in list order), by start. */
+function sentenceMentions(s: Sentence, ofSentence: readonly Mention[]): Mention[] {
+  return ofSentence
     .filter((m) => m.sentence === s.ordinal && m.start >= s.start && m.end <= s.end)
     .sort((x, y) => x.start - y.start);
 }
 
+/**
+ * Mentions grouped by sentence ordinal, each group in list order. Build it once per document and
+ * pass it to `extractMeasures` (and anything else that works sentence by sentence).
+ */
+export function mentionsBySentence(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const by = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = by.get(m.sentence);
+    if (list) list.push(m);
+    else by.set(m.sentence, [m]);
+  }
+  return by;
+}
+
+/** actions + verbs, longest first (stable), computed once per cue list */
+let allVerbsCache: { of: CueLists; verbs: string[] } | null = null;
+function allVerbsOf(l: CueLists): string[] {
+  if (allVerbsCache?.of !== l) allVerbsCache = { of: l, verbs: [...l.actions, ...l.verbs].sort((a, b) => b.length - a.length) };
+  return allVerbsCache.verbs;
+}
+
+/** modal cues grouped by first character, each group in list order (longest first); null if a cue is empty */
+let modalIndex: { of: CueLists['modals']; by: Map<string, CueLists['modals']> | null } | null = null;
+function modalsByFirst(modals: CueLists['modals']): Map<string, CueLists['modals']> | null {
+  if (modalIndex?.of !== modals) {
+    let by: Map<string, CueLists['modals']> | null = new Map();
+    for (const m of modals) {
+      if (!m.word) {
+        by = null;
+        break;
+      }
+      const list = by.get(m.word[0]!);
+      if (list) list.push(m);
+      else by.set(m.word[0]!, [m]);
+    }
+    modalIndex = { of: modals, by };
+  }
+  return modalIndex.by;
+}
+
 function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
-  const { modals, actions, verbs, negverbs } = cues();
-  const allVerbs = [...actions, ...verbs].sort((a, b) => b.length - a.length);
+  const { modals, negverbs } = cues();
+  const allVerbs = allVerbsOf(cues());
+  const byFirst = modalsByFirst(modals);
   const text = s.text;
   const out: Cue[] = [];
   for (let i = 0; i < text.length; i++) {
-    const hit = modals.find((m) => text.startsWith(m.word, i));
+    const hit = byFirst
+      ? byFirst.get(text[i]!)?.find((m) => text.startsWith(m.word, i))
+      : modals.find((m) => text.startsWith(m.word, i));
     if (!hit) continue;
     const w = hit.word;
     const end = i + w.length;
@@ -351,19 +417,32 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
   return null;
 }
 
-export function extractMeasures(doc: SegmentedDoc, mentions: Mention[], entities: Map<string, Entity>): Measure[] {
+/**
+ * `bySentence` (optional): `mentionsBySentence(mentions)` when the caller already built it; it
+ * must group the same `mentions`.
+ */
+export function extractMeasures(
+  doc: SegmentedDoc, mentions: Mention[], entities: Map<string, Entity>, bySentence?: Map<number, Mention[]>,
+): Measure[] {
   const { sections } = cues();
   const notes = [...doc.referenceLines, ...doc.footnotes];
   const out: Measure[] = [];
   const policyGenre = POLICY_KINDS.has(doc.meta.kind);
+  const grouped = bySentence ?? mentionsBySentence(mentions);
+  // section ordinal → index of its first section (what findIndex by ordinal returns)
+  const sectionIndex = new Map<number, number>();
+  doc.sections.forEach((x, i) => {
+    if (!sectionIndex.has(x.ordinal)) sectionIndex.set(x.ordinal, i);
+  });
+  const overlapsNote = noteOverlap(notes);
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;
     if (/[？?]\s*$/.test(text) || /[吗呢][？?。]?$/.test(text)) continue;
-    if (/^\|.*\|$/.test(text) || notes.some((n) => s.start < n.end && n.start < s.end)) continue;
+    if (/^\|.*\|$/.test(text) || overlapsNote(s.start, s.end)) continue;
     if (DESCRIPTIVE_SENTENCE.test(text)) continue;
-    const ms = sentenceMentions(s, mentions);
-    const { sec, headings } = sectionContext(doc, s);
+    const ms = sentenceMentions(s, grouped.get(s.ordinal) ?? []);
+    const { sec, headings } = sectionContext(doc, s, sectionIndex);
     const isHeading = headingLike(s, sec);
     const inCounterSection = headings.some((h) => sections.some((w) => h.includes(w)));
 

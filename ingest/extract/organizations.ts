@@ -175,7 +175,9 @@ function numeralBefore(before: string): boolean {
 function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState): Candidate[] {
   const out: Candidate[] = [];
   const t = s.text;
+  const firsts = unitFirsts(st);
   for (let i = 1; i < t.length; i++) {
+    if (!firsts.has(t[i]!)) continue; // no unit starts with this character
     // longest unit starting at i
     let unit: { surface: string; name: string; party: boolean } | null = null;
     for (let len = Math.min(st.maxUnit, t.length - i); len >= 1; len--) {
@@ -225,10 +227,11 @@ function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState): Candidat
   return out;
 }
 
-function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, atoms: Candidate[]): Candidate[] {
+/** `atoms` of sentence `s` (the candidates of its ordinal, in list order). */
+function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, atoms: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const t = s.text;
-  const rel = atoms.filter((a) => a.sentence === s.ordinal).map((a) => ({ start: a.start - s.start, end: a.end - s.start }));
+  const rel = atoms.map((a) => ({ start: a.start - s.start, end: a.end - s.start }));
   SUFFIX_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SUFFIX_RE.exec(t))) {
@@ -264,11 +267,15 @@ function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, a
 
 function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Candidate[] {
   const out: Candidate[] = [];
+  // first sentence of each ordinal (what doc.sentences.find by ordinal returns)
+  const sentenceOf = new Map<number, Sentence>();
+  for (const x of doc.sentences) if (!sentenceOf.has(x.ordinal)) sentenceOf.set(x.ordinal, x);
+  const known = indexKeys(st);
   for (const c of cands) {
     if (st.actors.has(c.name)) continue;
     let cur = c;
     for (let k = 0; k < 2; k++) {
-      const s = doc.sentences.find((x) => x.ordinal === cur.sentence);
+      const s = sentenceOf.get(cur.sentence);
       if (!s) break;
       const rest = doc.text.slice(cur.end, s.end);
       const m = CHAIN_RE.exec(rest);
@@ -278,19 +285,35 @@ function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Can
       if (/^[和与及]/.test(part) || SUFFIX_RE_ONE.test(part.slice(0, -m[1]!.length))) break;
       if (m[1]!.length === 1 && numeralBefore(part.slice(0, -1))) break;
       // a chained part that itself contains a known organisation is a list, not a sub-unit
-      if ([...st.index.keys()].some((k2) => k2.length >= 2 && part.includes(k2))) break;
+      if (known.some((k2) => part.includes(k2))) break;
       const fullName = cur.name + part;
-      const known = st.index.get(foldString(fullName));
+      const lex = st.index.get(foldString(fullName));
       const next: Candidate = {
         type: 'ORGANIZATION', surface: doc.text.slice(cur.start, cur.end + part.length), start: cur.start,
-        end: cur.end + part.length, sentence: cur.sentence, name: known ? known.name : fullName,
-        priority: known ? PRIORITY.lexicon : cur.priority > PRIORITY.pattern ? PRIORITY.rule : PRIORITY.pattern,
+        end: cur.end + part.length, sentence: cur.sentence, name: lex ? lex.name : fullName,
+        priority: lex ? PRIORITY.lexicon : cur.priority > PRIORITY.pattern ? PRIORITY.rule : PRIORITY.pattern,
       };
       out.push(next);
       cur = next;
     }
   }
   return out;
+}
+
+/** First characters of the local units (cached per state). */
+const firstsOf = new WeakMap<OrgState, Set<string>>();
+function unitFirsts(st: OrgState): Set<string> {
+  let f = firstsOf.get(st);
+  if (!f) firstsOf.set(st, (f = new Set([...st.units.keys()].filter((u) => u.length > 0).map((u) => u[0]!))));
+  return f;
+}
+
+/** The lexicon's folded aliases of two or more characters, in index order (cached per state). */
+const keysOf = new WeakMap<OrgState, string[]>();
+function indexKeys(st: OrgState): string[] {
+  let ks = keysOf.get(st);
+  if (!ks) keysOf.set(st, (ks = [...st.index.keys()].filter((k) => k.length >= 2)));
+  return ks;
 }
 
 /** All organization candidates of a document. Pure; lexicons are loaded once. */
@@ -301,7 +324,13 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st)));
   const pattern: Candidate[] = [];
   const atoms = [...lexical.filter((c) => !st.actors.has(c.name)), ...local];
-  doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atoms)));
+  const atomsBySentence = new Map<number, Candidate[]>();
+  for (const a of atoms) {
+    const list = atomsBySentence.get(a.sentence);
+    if (list) list.push(a);
+    else atomsBySentence.set(a.sentence, [a]);
+  }
+  doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atomsBySentence.get(s.ordinal) ?? [])));
   const base = [...lexical, ...local, ...pattern];
   const chained = chainSubUnits(doc, base, st);
   return dropNested(dedupeSpans([...base, ...chained]));

@@ -102,12 +102,31 @@ function nameBefore(text: string, i: number): { len: number } | null {
   return null;
 }
 
+/** `titles` grouped by first character, each group in list order (longest first) */
+let titlesByFirst: { of: string[]; by: Map<string, string[]> } | null = null;
+function titleIndex(titles: string[]): Map<string, string[]> {
+  if (titlesByFirst?.of !== titles) {
+    const by = new Map<string, string[]>();
+    for (const w of titles) {
+      if (!w) continue;
+      const list = by.get(w[0]!);
+      if (list) list.push(w);
+      else by.set(w[0]!, [w]);
+    }
+    titlesByFirst = { of: titles, by };
+  }
+  return titlesByFirst.by;
+}
+
 function titleMentions(s: Sentence): Found[] {
   const { titles } = lexicons();
+  const byFirst = titleIndex(titles);
   const text = s.text;
   const out: Found[] = [];
   for (let i = 0; i < text.length; i++) {
-    const t = titles.find((w) => text.startsWith(w, i));
+    // the first title (longest first) found at i: only those starting with text[i] can be
+    // (an empty title would be skipped below anyway)
+    const t = byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i));
     if (!t) continue;
     const after = nameAfter(text, i + t.length);
     if (after) {
@@ -243,16 +262,38 @@ function citationAuthors(doc: SegmentedDoc, citations: Citation[]): Found[] {
   return out;
 }
 
-function sentenceAt(doc: SegmentedDoc, start: number, end: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= start && end <= s.end);
+/**
+ * `(start, end) => doc.sentences.find((s) => s.start <= start && end <= s.end)`. When the
+ * sentences are in order and do not overlap (the segmenter's output), a non-empty span lies in
+ * at most one of them, the last one starting at or before it: binary search. Otherwise linear.
+ */
+function sentenceFinder(doc: SegmentedDoc): (start: number, end: number) => Sentence | undefined {
+  const ss = doc.sentences;
+  const linear = (start: number, end: number) => ss.find((s) => s.start <= start && end <= s.end);
+  for (let i = 0; i < ss.length; i++) {
+    if (!(ss[i]!.start <= ss[i]!.end) || (i > 0 && !(ss[i - 1]!.end <= ss[i]!.start))) return linear;
+  }
+  return (start, end) => {
+    if (!(start < end)) return linear(start, end);
+    let lo = 0;
+    let hi = ss.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ss[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = ss[lo - 1];
+    return s && end <= s.end ? s : undefined;
+  };
 }
 
 export function extractPeople(doc: SegmentedDoc, citations: Citation[]): Candidate[] {
   const found: Found[] = [...bylines(doc), ...citationAuthors(doc, citations)];
   for (const s of doc.sentences) found.push(...titleMentions(s));
   const byspan = new Map<string, Candidate>();
+  const sentenceAt = sentenceFinder(doc);
   for (const f of found) {
-    const s = sentenceAt(doc, f.start, f.end);
+    const s = sentenceAt(f.start, f.end);
     if (!s) continue;
     const key = `${f.start}:${f.end}`;
     const prev = byspan.get(key);

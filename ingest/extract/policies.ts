@@ -219,7 +219,8 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   conceptTerms ??= loadLexicon('concepts').flatMap((r) => [r.name, ...r.aliases])
     .filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
   const out: Candidate[] = [];
-  const taken = (a: number, b: number) => [...lexical, ...out].some((c) => c.start < b && c.end > a);
+  const lexicalOverlap = overlapTest(lexical);
+  const taken = (a: number, b: number) => lexicalOverlap(a, b) || out.some((c) => c.start < b && c.end > a);
   for (const s of doc.sentences) {
     const t = s.text;
     PROGRAMME_RE.lastIndex = 0;
@@ -248,13 +249,45 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * `(a, b) => spans.some((c) => c.start < b && c.end > a)` by binary search over the spans sorted by
+ * start with the running maximum of their ends.
+ */
+function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (a: number, b: number) => boolean {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
+  return (a, b) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > a;
+  };
+}
+
+/** `xs` grouped by `sentence`, each group in list order. */
+function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const x of xs) {
+    const list = by.get(x.sentence);
+    if (list) list.push(x);
+    else by.set(x.sentence, [x]);
+  }
+  return by;
+}
+
 export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const st = init();
   // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
   const lexical = st.matcher(doc).map((c) =>
     doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface)
       ? { ...c, start: c.start - 1, end: c.end + 1, surface: `“${c.surface}”` } : c);
-  const bare = [...lexical, ...namedProgrammes(doc, lexical)];
+  const bare = bySentence([...lexical, ...namedProgrammes(doc, lexical)]);
   const ds: DocState = { abbrev: new Map(), history: [] };
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
@@ -275,8 +308,7 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
         innerStart: start + 1 + lead, innerEnd: start + 1 + inner.length - trail,
       });
     }
-    for (const c of bare) {
-      if (c.sentence !== s.ordinal) continue;
+    for (const c of bare.get(s.ordinal) ?? []) {
       if (evs.some((e) => e.kind === 'title' && e.start <= c.start && e.end >= c.end)) continue;
       evs.push({ start: c.start, end: c.end, kind: 'bare', c });
     }
@@ -407,10 +439,12 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
     const cur = facts.get(k)!;
     if (cur.date === undefined) delete cur.date;
   };
+  const policiesOf = bySentence(policies);
+  const orgsOf = bySentence(orgs);
   for (const s of doc.sentences) {
-    const ps = policies.filter((p) => p.sentence === s.ordinal && p.type === 'POLICY').sort((a, b) => a.start - b.start);
+    const ps = (policiesOf.get(s.ordinal) ?? []).filter((p) => p.type === 'POLICY').sort((a, b) => a.start - b.start);
     if (!ps.length) continue;
-    const os = orgs.filter((o) => o.sentence === s.ordinal && o.type === 'ORGANIZATION').sort((a, b) => a.start - b.start);
+    const os = (orgsOf.get(s.ordinal) ?? []).filter((o) => o.type === 'ORGANIZATION').sort((a, b) => a.start - b.start);
     const text = doc.text;
     // cues and dates
     const cues: Array<{ start: number; end: number; cue: string }> = [];

@@ -3,7 +3,7 @@ import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
 import {
   PARTICLES, PATTERN_STOPWORDS, PRIORITY, createMatcher, dropNested, endsWithStop, entriesFromRows,
-  allGeneric, isHan, posTag, stopSet,
+  allGeneric, isHan, sentenceTags, stopSet,
 } from './match.js';
 
 /**
@@ -55,7 +55,7 @@ function patternTheories(doc: SegmentedDoc, st: TheoryState): Candidate[] {
     SUFFIX_RE.lastIndex = 0;
     if (!SUFFIX_RE.test(t)) continue;
     SUFFIX_RE.lastIndex = 0;
-    const words = posTag(t);
+    const words = sentenceTags(s);
     let m: RegExpExecArray | null;
     while ((m = SUFFIX_RE.exec(t))) {
       const at = m.index;
