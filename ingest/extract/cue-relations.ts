@@ -1,5 +1,17 @@
 import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentence } from '../types.js';
 
+/** Mentions grouped by sentence ordinal, once per document (not a filter per sentence). */
+function groupBySentence(mentions: Mention[], keep: (m: Mention) => boolean = () => true): Map<number, Mention[]> {
+  const by = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (!keep(m)) continue;
+    const list = by.get(m.sentence);
+    if (list) list.push(m);
+    else by.set(m.sentence, [m]);
+  }
+  return by;
+}
+
 /**
  * DRIVES / SUPPORTS / HINDERS between two mentions of one sentence, from cue verbs:
  *   <A>(带动|推动|驱动|引领|拉动)<B>                 A DRIVES B
@@ -40,13 +52,7 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
     out.push({ type, from: from.entity, to: to.entity, sentence: s.ordinal });
   };
 
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    if (!ELIGIBLE.has(m.type)) continue;
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
+  const bySentence = groupBySentence(mentions, (m) => ELIGIBLE.has(m.type));
 
   for (const s of doc.sentences) {
     const ms = (bySentence.get(s.ordinal) ?? [])
@@ -151,9 +157,10 @@ export function extractMembership(
     const e = entities.get(m.entity);
     return e?.level === 'cluster' || CLUSTER_NAME.test(e?.name ?? m.surface);
   };
+  const bySentence = groupBySentence(mentions);
   for (const s of doc.sentences) {
-    const ms = mentions
-      .filter((m) => m.sentence === s.ordinal && m.start >= s.start && m.end <= s.end)
+    const ms = (bySentence.get(s.ordinal) ?? [])
+      .filter((m) => m.start >= s.start && m.end <= s.end)
       .sort((x, y) => x.start - y.start);
     const clusters = ms.filter(isCluster);
     if (!clusters.length) continue;
