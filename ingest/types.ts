@@ -186,6 +186,16 @@ export interface Relation {
   date?: string;
 }
 
+/** A footnote with the sentences whose marker points to it (explanatory notes as well as citations). */
+export interface NoteLink {
+  marker: string;
+  text: string;
+  start: number;
+  end: number;
+  /** ordinals of sentences whose marker points here */
+  citedFrom: number[];
+}
+
 /** extract + resolve: everything the document says, with canonical entities. */
 export interface Extraction {
   entities: Entity[];
@@ -193,6 +203,7 @@ export interface Extraction {
   measures: Measure[];
   citations: Citation[];
   relations: Relation[];
+  notes: NoteLink[];
 }
 
 /** What `write` receives: the structured document and its extraction. */

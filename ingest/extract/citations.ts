@@ -240,7 +240,7 @@ interface Source {
 const UNIT_AFTER = '年月日时个万亿元%％小天家项次名人种座条块米公平亩吨度倍岁分秒周号届批期版章节页';
 
 /** Markers cited by a sentence: "①", "[3]" … with their positions in the sentence text. */
-function markersIn(text: string, numbered: Set<number>): { marker: string; at: number }[] {
+export function markersIn(text: string, numbered: Set<number>): { marker: string; at: number }[] {
   const out: { marker: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) if (CIRCLED.includes(text[i])) out.push({ marker: text[i], at: i });
   const br = /[\[［〔]\s*(\d{1,3}(?:\s*[,，\-–—~～]\s*\d{1,3})*)\s*[\]］〕]/g;
@@ -349,7 +349,7 @@ export function extractCitations(doc: StructuredDoc): Citation[] {
   return cites;
 }
 
-function normaliseMarker(m: string): string {
+export function normaliseMarker(m: string): string {
   const t = m.trim();
   const d = /^(?:注\s*)?(\d{1,4})$/.exec(t);
   if (d) return `[${Number(d[1])}]`;

@@ -9,6 +9,7 @@ import { extractTheories } from './theories.js';
 import { extractConcepts } from './concepts.js';
 import { extractPeople } from './people.js';
 import { extractCitations } from './citations.js';
+import { linkNotes } from './notes.js';
 import { extractMeasures, mentionsBySentence } from './measures.js';
 import { extractCueRelations, extractMembership } from './cue-relations.js';
 import type { ImpliedFacts } from '../write/payload.js';
@@ -47,6 +48,7 @@ export function extract(doc: SegmentedDoc): Extraction {
     measures: extractMeasures(doc, mentions, entities, mentionsBySentence(mentions)),
     citations,
     relations: dedupeRelations(relations),
+    notes: linkNotes(doc),
   };
 }
 

@@ -67,6 +67,11 @@ const q = {
     MERGE (a)-[x:${type} {source: r.source}]->(b)`,
   stated: (type: string) => `UNWIND $rows AS r MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to})
     CREATE (a)-[:${type} {source: 'text', docId: $docId, sentenceId: r.sentenceId, date: r.date}]->(b)`,
+  notes: `MATCH (d:Document {id: $docId}) UNWIND $rows AS r
+    CREATE (n:Note {id: r.id, docId: $docId, ordinal: r.ordinal, marker: r.marker, text: r.text, start: r.start, end: r.end})
+    CREATE (d)-[:HAS_NOTE]->(n)
+    WITH n, r UNWIND r.sentenceIds AS sid
+    MATCH (s:Sentence {id: sid}) CREATE (s)-[:NOTE {marker: r.marker}]->(n)`,
   works: `MATCH (d:Document {id: $docId}) UNWIND $rows AS r
     MERGE (w:Work {id: r.id})
     ON CREATE SET w.title = r.title, w.authors = r.authors, w.venue = r.venue, w.year = r.year, w.kind = r.kind
@@ -81,6 +86,7 @@ const q = {
     'MATCH (s:Sentence {docId: $id}) DETACH DELETE s',
     'MATCH (s:Section {docId: $id}) DETACH DELETE s',
     'MATCH (m:Measure {docId: $id}) DETACH DELETE m',
+    'MATCH (n:Note {docId: $id}) DETACH DELETE n',
     'MATCH (:Document {id: $id})-[:HAS_ENTITY]->(e)-[r]-() WHERE r.docId = $id DELETE r',
     `MATCH (:Document {id: $id})-[c:CITES]->(w) DELETE c
      WITH DISTINCT w WHERE NOT (w)<-[:CITES]-() DETACH DELETE w`,
@@ -112,6 +118,7 @@ async function writeFacts(tx: Tx, p: GraphPayload): Promise<void> {
   for (const type of RELATION_TYPES) {
     await unwind(tx, q.stated(type), p.stated.filter((r) => r.type === type), { docId });
   }
+  await unwind(tx, q.notes, p.notes, { docId });
   await unwind(tx, q.works, p.works, { docId });
 }
 

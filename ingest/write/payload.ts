@@ -25,6 +25,7 @@ export interface GraphPayload {
   reference: { type: 'PART_OF' | 'MEMBER_OF' | 'CORE_OF'; from: string; to: string; source: string }[];
   /** relations stated by one sentence of this document */
   stated: { type: string; from: string; to: string; sentenceId: string | null; date: string | null }[];
+  notes: { id: string; ordinal: number; marker: string; text: string; start: number; end: number; sentenceIds: string[] }[];
   works: { id: string; title: string; authors: string[]; authorIds: string[]; venue: string | null; year: number | null; kind: string; marker: string | null; ordinal: number; raw: string; sentenceIds: string[] }[];
 }
 
@@ -108,6 +109,9 @@ export function toPayload(
     stated: x.relations
       .filter((r) => known(r.from) && known(r.to) && r.from !== r.to)
       .map((r) => ({ type: r.type, from: r.from, to: r.to, sentenceId: r.sentence === null ? null : sid(r.sentence), date: r.date ?? null })),
+    notes: x.notes.map((n, i) => ({
+      id: `${id}#n${i}`, ordinal: i, marker: n.marker, text: n.text, start: n.start, end: n.end, sentenceIds: n.citedFrom.map(sid),
+    })),
     works,
   };
 }

@@ -34,6 +34,20 @@ WITH id, s ORDER BY s.ordinal
 RETURN id AS key, s {.id, .ordinal, .heading, .level, sentenceCount: COUNT { (s)-[:HAS_SENTENCE]->() }} AS section`,
     params: { ids: docIds },
   }),
+  /** A document's notes in order, each with the sentences whose marker points to it. */
+  notesOfDocuments: (docIds: readonly string[]): Query => ({
+    cypher: `UNWIND $ids AS id MATCH (:Document {id: id})-[:HAS_NOTE]->(n:Note)
+WITH id, n ORDER BY n.ordinal
+RETURN id AS key, ${NOTE('n')} AS note`,
+    params: { ids: docIds },
+  }),
+  /** The notes a batch of sentences point to. */
+  notesOfSentences: (sentenceIds: readonly string[]): Query => ({
+    cypher: `UNWIND $ids AS id MATCH (:Sentence {id: id})-[:NOTE]->(n:Note)
+WITH id, n ORDER BY n.ordinal
+RETURN id AS key, ${NOTE('n')} AS note`,
+    params: { ids: sentenceIds },
+  }),
   /** Entities the document mentions (most mentioned first); implied ones (0 mentions) last. */
   entities: (docIds: readonly string[], type: EntityType | null, page: Page): Query => ({
     cypher: PAGE_EACH(`MATCH (:Document {id: id})-[h:HAS_ENTITY]->(e:Entity)
@@ -44,6 +58,26 @@ ${PAGE('row')}`),
     params: { ids: docIds, type, ...page },
   }),
 };
+
+const NOTE = (v: string) =>
+  `${v} {.id, .marker, .text, .start, .end, sentences: COLLECT { MATCH (s:Sentence)-[:NOTE]->(${v}) WITH s ORDER BY s.ordinal RETURN ${SENTENCE('s')} }}`;
+
+export interface NoteRow {
+  id: string;
+  marker: string;
+  text: string;
+  start: number;
+  end: number;
+  sentences: SentenceRow[];
+}
+
+export async function notesOfDocuments(db: Db, docIds: readonly string[]): Promise<Map<string, NoteRow[]>> {
+  return groupBy(docIds, await db.query(documentQueries.notesOfDocuments(docIds)), (r) => r.note as NoteRow);
+}
+
+export async function notesOfSentences(db: Db, sentenceIds: readonly string[]): Promise<Map<string, NoteRow[]>> {
+  return groupBy(sentenceIds, await db.query(documentQueries.notesOfSentences(sentenceIds)), (r) => r.note as NoteRow);
+}
 
 export interface SectionRow {
   id: string;

@@ -13,6 +13,8 @@ export function createLoaders(db: Db) {
     sentences: new Loader<graph.SentenceRow | null>((ids) => graph.sentencesByIds(db, ids), null),
     sections: new Loader<graph.SectionRow[]>((ids) => graph.documentSections(db, ids), empty()),
     sentenceMentions: new Loader<graph.MentionRow[]>((ids) => graph.mentionsInSentences(db, ids), empty()),
+    documentNotes: new Loader<graph.NoteRow[]>((ids) => graph.notesOfDocuments(db, ids), empty()),
+    sentenceNotes: new Loader<graph.NoteRow[]>((ids) => graph.notesOfSentences(db, ids), empty()),
     citations: new Loader<graph.CitationRow[]>((ids) => graph.citationsOf(db, ids), empty()),
     entities: new Loader<graph.EntityRow | null>((ids) => graph.entitiesByIds(db, ids), null),
     entityStats: new Loader<graph.EntityStats>((ids) => graph.entityStats(db, ids), { mentions: 0, documents: 0 }),

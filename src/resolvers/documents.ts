@@ -34,10 +34,12 @@ export const documentResolvers = {
     }),
     measures: connectionField((ctx) => ctx.loaders.documentMeasures),
     citations: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.citations.load(d.id),
+    notes: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.documentNotes.load(d.id),
   },
   Sentence: {
     document: async (s: SentenceRow, _: unknown, ctx: Context) => s.document ?? (await ctx.loaders.documents.load(s.docId)),
     mentions: (s: SentenceRow, _: unknown, ctx: Context) => ctx.loaders.sentenceMentions.load(s.id),
+    notes: (s: SentenceRow, _: unknown, ctx: Context) => ctx.loaders.sentenceNotes.load(s.id),
   },
   Citation: {
     authors: (c: CitationRow) => c.authors ?? [],

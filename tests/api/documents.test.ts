@@ -65,6 +65,22 @@ describe('documents, sentences, citations, graph slices', () => {
     expect(all.some((c: any) => c.sentences.length > 0 || c.marker)).toBe(true);
   });
 
+  it('keeps footnotes as notes linked from the sentences that carry their markers', async () => {
+    const res = ok(await api.gql(`{ documents(first: 100) { edges { node { id notes {
+      id marker text start end sentences { id text notes { id } } } } } } }`));
+    const notes = res.documents.edges.flatMap((e: any) => e.node.notes.map((n: any) => ({ ...n, doc: e.node.id })));
+    expect(notes.length).toBeGreaterThan(0);
+    const linked = notes.filter((n: any) => n.sentences.length > 0);
+    expect(linked.length).toBeGreaterThan(notes.length / 2);
+    for (const n of linked) {
+      expect(n.text.length).toBeGreaterThan(0);
+      for (const s of n.sentences) {
+        expect(s.id.startsWith(`${n.doc}#`)).toBe(true);
+        expect(s.notes.map((x: { id: string }) => x.id)).toContain(n.id); // the link reads both ways
+      }
+    }
+  });
+
   it('lists a document\'s entities by type, with mentions inside sentences', async () => {
     const doc = docs.find((d) => d.year === 2024)!;
     const { document } = ok(await api.gql(`query($id: ID!) { document(id: $id) {

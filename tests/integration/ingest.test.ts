@@ -85,7 +85,7 @@ describe('one transaction per document', () => {
       mentions: [],
       // a map is not a valid property value: Neo4j rejects this statement after sections and sentences were written
       measures: [{ id: 'it-broken#m0', sentenceId: 'it-broken#0', sentence: 0, text: { not: 'a string' } as never, modality: 'should', cue: '应', targets: [], actor: null }],
-      reference: [], stated: [], works: [],
+      reference: [], stated: [], notes: [], works: [],
     };
     await expect(writeDocument(db, payload)).rejects.toThrow();
     expect(await graphCounts(db)).toEqual(before);
