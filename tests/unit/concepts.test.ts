@@ -1,22 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
 import { matchLexicon, type LexiconEntry } from '../../ingest/extract/match.js';
-
-const CORPUS = new URL('../../corpus/', import.meta.url);
-const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
-
-function docOf(file: string, sentence: string) {
-  expect(corpus(file)).toContain(sentence);
-  return makeDoc(sentence);
-}
-
-const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
-const QU = '2016-qu-urbanization-collaborative-innovation.txt';
-const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
-const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
+import { CHANG, FILES, GX, QU, XU, corpus, docOf } from '../helpers/corpus.js';
 
 describe('extractConcepts', () => {
   it('keeps 县域地区 apart from 县域 (decided case) and 新型城镇化 whole', () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractCueRelations } from '../../ingest/extract/cue-relations.js';
-import type { EntityType, Mention, Relation, SegmentedDoc } from '../../ingest/types.js';
+import type { Relation } from '../../ingest/types.js';
 import { makeDoc } from '../helpers/make-doc.js';
+import { mentionsFor, type MentionSpec } from '../helpers/corpus.js';
 
-type Spec = [surface: string, type: EntityType, entity: string];
-
-/** Every non-overlapping occurrence of each surface (longest first) as a Mention. */
-function mentionsFor(doc: SegmentedDoc, specs: Spec[]): Mention[] {
-  const taken: [number, number][] = [];
-  const out: Mention[] = [];
-  for (const [surface, type, entity] of [...specs].sort((a, b) => b[0].length - a[0].length)) {
-    for (let i = doc.text.indexOf(surface); i >= 0; i = doc.text.indexOf(surface, i + 1)) {
-      const e = i + surface.length;
-      if (taken.some(([a, b]) => i < b && a < e)) continue;
-      const s = doc.sentences.find((x) => x.start <= i && e <= x.end);
-      if (!s) continue;
-      taken.push([i, e]);
-      out.push({ type, surface, start: i, end: e, sentence: s.ordinal, entity });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+type Spec = MentionSpec;
 
 function rels(text: string, specs: Spec[]): Relation[] {
   const doc = makeDoc(text);

@@ -1,19 +1,11 @@
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
 import { extractIndustries } from '../../ingest/extract/industries.js';
 import type { SegmentedDoc } from '../../ingest/types.js';
+import { CHANG, FILES, GX, YT, corpus, docOf } from '../helpers/corpus.js';
 
-const CORPUS = new URL('../../corpus/', import.meta.url);
-const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
 const jieba = createRequire(import.meta.url)('nodejieba') as { cut(s: string): string[] };
-
-function docOf(file: string, sentence: string) {
-  expect(corpus(file)).toContain(sentence);
-  return makeDoc(sentence);
-}
 
 /** Adds plain jieba tokens (document offsets) to a test doc, as the segment stage would. */
 function withTokens(doc: SegmentedDoc): SegmentedDoc {
@@ -27,10 +19,6 @@ function withTokens(doc: SegmentedDoc): SegmentedDoc {
   });
   return { ...doc, tokens };
 }
-
-const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
-const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
-const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractIndustries', () => {
   it('reads bare 工业 before a noun as a modifier, not an industry', () => {

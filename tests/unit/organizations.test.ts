@@ -1,28 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
 import { extractOrganizations, issuersInTitle, lookupOrganization } from '../../ingest/extract/organizations.js';
 import type { Candidate } from '../../ingest/extract/candidate.js';
-
-const CORPUS = new URL('../../corpus/', import.meta.url);
-const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
-
-/** A doc over a sentence copied literally from a corpus file (the test fails if the corpus no longer has it). */
-function docOf(file: string, sentence: string) {
-  expect(corpus(file)).toContain(sentence);
-  return makeDoc(sentence);
-}
+import { CHANG, FILES, GX, QU, corpus, docOf } from '../helpers/corpus.js';
 
 function at(doc: ReturnType<typeof makeDoc>, c: Candidate, surface: string) {
   const start = doc.text.indexOf(surface);
   expect(c.surface).toBe(surface);
   expect([c.start, c.end]).toEqual([start, start + surface.length]);
 }
-
-const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
-const QU = '2016-qu-urbanization-collaborative-innovation.txt';
-const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
 
 describe('extractOrganizations', () => {
   it('names generic government actors per level (县级政府, 镇政府, 中央政府), not all 地方政府', () => {

@@ -1,23 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
 import { extractPolicies, isoDate, issuedBy, lexiconIssuers, lookupPolicyTitle } from '../../ingest/extract/policies.js';
 import { extractOrganizations } from '../../ingest/extract/organizations.js';
+import { CHANG, FILES, GX, QU, YT, corpus, docOf } from '../helpers/corpus.js';
 
-const CORPUS = new URL('../../corpus/', import.meta.url);
-const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
-
-/** A doc over lines copied literally from one corpus file (one line each). */
-function docOf(file: string, ...lines: string[]) {
-  for (const l of lines) expect(corpus(file)).toContain(l);
-  return makeDoc(lines.join('\n'));
-}
-
-const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
-const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
-const GX = '2017-gxlib-beibu-gulf-city-cluster-bulletin.txt';
-const QU = '2016-qu-urbanization-collaborative-innovation.txt';
 const OPINION = '国务院关于深入推进新型城镇化建设的若干意见';
 const FYP14 = '中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
 

@@ -1,21 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
 import { extractTheories } from '../../ingest/extract/theories.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
-
-const CORPUS = new URL('../../corpus/', import.meta.url);
-const corpus = (file: string) => readFileSync(new URL(file, CORPUS), 'utf8');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
-
-function docOf(file: string, sentence: string) {
-  expect(corpus(file)).toContain(sentence);
-  return makeDoc(sentence);
-}
-
-const YT = 'undated-yu-tang-zhejiang-small-city-cultivation.txt';
-const QU = '2016-qu-urbanization-collaborative-innovation.txt';
-const XU = '2023-xu-collaborative-innovation-city-clusters.txt';
+import { FILES, QU, XU, YT, corpus, docOf } from '../helpers/corpus.js';
 
 describe('extractTheories', () => {
   it('finds an unlisted theory by pattern, without the preceding 按照', () => {
