@@ -571,3 +571,25 @@ export function endsWithStop(word: string, stops: ReadonlySet<string>): boolean 
   for (let len = Math.min(6, word.length); len >= 2; len--) if (stops.has(word.slice(-len))) return true;
   return false;
 }
+
+/**
+ * `(a, b) => spans.some((c) => c.start < b && a < c.end)` answered by binary search over the spans
+ * sorted by start with the running maximum of their ends: O(log n) per question, not O(n).
+ */
+export function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (a: number, b: number) => boolean {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
+  return (a, b) => {
+    // spans starting before b: sorted[0..lo)
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > a;
+  };
+}

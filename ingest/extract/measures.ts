@@ -1,5 +1,6 @@
 import type { Entity, EntityType, Measure, Mention, Modality, Section, SegmentedDoc, Sentence } from '../types.js';
 import { loadLexicon } from '../lexicon.js';
+import { overlapTest } from './match.js';
 
 /**
  * Recommendation / countermeasure sentences (县域地区应……, 加快……, 要……).
@@ -114,27 +115,6 @@ const LEAD_OPEN = /^(?:按照|遵循|本着|根据|依据|坚持)/;
 const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
 const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
 
-/**
- * `(a, b) => notes.some((n) => a < n.end && n.start < b)` by binary search over the notes sorted
- * by start with the running maximum of their ends.
- */
-function noteOverlap(notes: ReadonlyArray<{ start: number; end: number }>): (a: number, b: number) => boolean {
-  const sorted = [...notes].sort((x, y) => x.start - y.start);
-  const maxEnd: number[] = [];
-  let m = -Infinity;
-  for (const n of sorted) maxEnd.push((m = Math.max(m, n.end)));
-  return (a, b) => {
-    // notes starting before b: sorted[0..lo)
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.start < b) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > a;
-  };
-}
 
 /** A heading: matches its section's heading, or a line without terminal punctuation that is short or enumerated. */
 function headingLike(s: Sentence, sec: Section | undefined): boolean {
@@ -434,7 +414,7 @@ export function extractMeasures(
   doc.sections.forEach((x, i) => {
     if (!sectionIndex.has(x.ordinal)) sectionIndex.set(x.ordinal, i);
   });
-  const overlapsNote = noteOverlap(notes);
+  const overlapsNote = overlapTest(notes);
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;

@@ -1,7 +1,7 @@
 import { loadLexicon, type LexiconRow } from '../lexicon.js';
 import type { SegmentedDoc, Sentence } from '../types.js';
 import { entityKey, type Candidate } from './candidate.js';
-import { PRIORITY, createMatcher, dropNested, entriesFromRows, foldString, isHan } from './match.js';
+import { PRIORITY, createMatcher, dropNested, entriesFromRows, foldString, isHan, overlapTest } from './match.js';
 import { issuersInTitle, lookupOrganization } from './organizations.js';
 
 /**
@@ -249,26 +249,6 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   return out;
 }
 
-/**
- * `(a, b) => spans.some((c) => c.start < b && c.end > a)` by binary search over the spans sorted by
- * start with the running maximum of their ends.
- */
-function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (a: number, b: number) => boolean {
-  const sorted = [...spans].sort((x, y) => x.start - y.start);
-  const maxEnd: number[] = [];
-  let m = -Infinity;
-  for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
-  return (a, b) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.start < b) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > a;
-  };
-}
 
 /** `xs` grouped by `sentence`, each group in list order. */
 function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
