@@ -19,10 +19,9 @@ import { overlapTest } from './match.js';
  *    ignored; 据统计, 数据显示, 研究表明, 调查显示, 实践证明 … reject the whole sentence; questions too.
  *    Discourse formulas 需要看到的是 / 应该说 / 要指出 are not cues.
  *  - 可以 counts only with an actor subject (县域地区可以…); bare 可以实现… is an evaluation.
- *  - Reported speech (《意见》提出……要……, 某研究员建议，城市间应加强合作) is a measure when the
- *    reported content itself prescribes (modal or verb-initial); the policy/person is the source, not
- *    the actor: the actor is a mention right before the modal inside the reported clause, else null.
- *    A bare report of what a plan proposed (《纲要》提出了推进……) is descriptive (了) and not a measure.
+ *  - Reported speech: a person's quoted recommendation (某研究员建议，城市间应加强合作) is a measure, the
+ *    speaker being the source, not the actor; the reported content of a policy or plan (…提出，要…,
+ *    《纲要》提出了推进……) is not (guidelines: reported policy content is no measure).
  *  - Headings: a heading line that is a bare verb phrase (加快产业转型升级) is a measure only inside a
  *    countermeasure section, because the same verb-initial style titles descriptions of what was
  *    done (（一）加强城乡规划编制 under 「…取得的经验」). A heading with an explicit modal
@@ -32,14 +31,18 @@ import { overlapTest } from './match.js';
  *  - actor: the entity of an agent-like mention (PLACE, ORGANIZATION, or a CONCEPT named …地区/政府/
  *    城市/镇/县 …) standing right before the cue in its clause, at most a few characters away and not
  *    linked to the cue by 的/在/对/把 (so 中心镇的财政改革要… has no actor).
- *  - targets: mentions of INDUSTRY, CONCEPT, THEORY, POLICY, PLACE, ORGANIZATION starting at or after
- *    the first accepted cue (or anywhere, when the sentence opens with a purpose clause 为了…), minus
- *    the actor, de-duplicated by entity key in text order.
+ *  - targets: every mention of INDUSTRY, CONCEPT, THEORY, POLICY, PLACE, ORGANIZATION in the sentence
+ *    (up to 。！？: the ；-pieces the segmenter splits off make one measure), minus the actor,
+ *    de-duplicated by entity key in text order.
+ *  - Not measures: reported policy content (…提出，要…; the author's own 笔者认为 is kept), definitions
+ *    (是指要, 目的是要), conditions (需要…时，才能), capabilities (还可以), figures (60%要), purpose
+ *    clauses (要使…是至关重要的), evaluative copulas (…，是…的关键/必要选择), technical method
+ *    (必须建立…方程), sections on past practice (…取得的经验, 做法, 成效), and — outside plans and
+ *    policy texts — a named place followed by a verb (泸州加快…: a report of what the place does).
  *  - modality: the strongest accepted cue, must > should > need > suggest > action; `cue` is that word
  *    (earliest on ties).
  */
 
-const PURPOSE = /^(?:同时|此外|因此|所以)?[，,]?(?:为了|为使|为此|为)/;
 
 const STRENGTH: Record<Modality, number> = { must: 5, should: 4, need: 3, suggest: 2, action: 1 };
 
@@ -112,6 +115,19 @@ const POLICY_KINDS: ReadonlySet<string> = new Set(['policy', 'report']);
 /** Sections of such texts that describe rather than prescribe (第一章 发展现状, 一、工作回顾). */
 const DESCRIPTIVE_SECTION = /现状|成就|成效|回顾|进展|形势|背景|经验|问题|挑战|概况|情况/;
 const LEAD_OPEN = /^(?:按照|遵循|本着|根据|依据|坚持)/;
+/** Sections that report past practice (…取得的经验, 主要做法, 工作成效): no measures at all, even with 要. */
+const PRACTICE_SECTION = /(?:取得|主要|基本|成功|实践)的?经验|做法|成效|成就|回顾|历程|进展/;
+/** Technical exposition (必须建立…的运动方程, 需要求解…函数) is method, not a recommendation. */
+const METHOD_SENTENCE = /方程|函数|变量|求解|约束条件|性能指标|目标泛函/;
+/** Definitions and statements of purpose before a modal (…是指要…, 城镇化的目的是要…). */
+const DEFINITION_BEFORE = /(?:是指|指的是|顾名思义|所谓|的(?:目的|目标|本质|实质|含义|内涵)(?:就|在于|便)?是)[^，,；;。]{0,6}$/;
+/** Reported content: 某某提出…要… (the plan/person proposes); the author's own view (笔者认为) is not reported. */
+const REPORTED_BEFORE = /(?<!的)(?:提出|指出|强调)(?![了的])[^。]*$/;
+const OWN_VIEW = /笔者|作者|本文|本书|我们认为|本研究/;
+/** An evaluative copula predicate (…，是…的关键/必要选择/重要途径): the verb phrases are its subject. */
+const EVALUATIVE_COPULA = /(?:是|成为)[^，,；;。]{0,24}(?:关键|途径|前提|基础|保障|必然|选择|核心|根本|动力|原动力|目的|手段|源泉|条件|道路|要求|重要)|就是|无一不是/;
+/** 以X促Y (以改革促发展, 以功能协同促发展): a slogan-style imperative. */
+const YI_CU = /^以[^，,；;。]{2,12}促[^，,；;。]{1,8}$/;
 const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
 const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
 
@@ -288,6 +304,22 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       i = end - 1;
       continue;
     }
+    // …是指要…, 目的是要…; 60%要…; 需要集聚到…时(，才能…); 还可以 (a capability); 提出…要… (reported)
+    if (
+      DEFINITION_BEFORE.test(text.slice(a, i)) ||
+      /[\d%％]\s*$/.test(text.slice(a, i)) ||
+      /时$/.test(text.slice(end, b0)) ||
+      (w === '可以' && /[还也]$/.test(text.slice(a, i))) ||
+      (REPORTED_BEFORE.test(text.slice(0, i)) && !OWN_VIEW.test(text.slice(0, i)))
+    ) {
+      i = end - 1;
+      continue;
+    }
+    // 要使…，…是至关重要的: a purpose clause, not a prescription
+    if (w === '要' && /^[使让]/.test(text.slice(end)) && EVALUATIVE_COPULA.test(text.slice(b0))) {
+      i = end - 1;
+      continue;
+    }
     const prohibition = /^(不|切忌|严禁)/.test(w);
     let ok: boolean;
     if (prohibition) {
@@ -366,6 +398,10 @@ function clauses(text: string): [number, number][] {
 function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ents: Ents): Cue | null {
   const cl = clauses(s.text);
   if (!cl.length) return null;
+  if (cl.length === 1 && YI_CU.test(s.text.slice(cl[0][0], cl[0][1]).trim())) {
+    return { word: '促', modality: 'action', at: cl[0][0], actor: null };
+  }
+  if (EVALUATIVE_COPULA.test(s.text)) return null;
   if (anyClause) {
     for (const [a, b] of cl) {
       if (ASPECT.test(s.text.slice(a, b))) continue;
@@ -415,16 +451,18 @@ export function extractMeasures(
     if (!sectionIndex.has(x.ordinal)) sectionIndex.set(x.ordinal, i);
   });
   const overlapsNote = overlapTest(notes);
+  const hits: { s: Sentence; ms: Mention[]; found: Cue[] }[] = [];
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;
     if (/[？?]\s*$/.test(text) || /[吗呢][？?。]?$/.test(text)) continue;
     if (/^\|.*\|$/.test(text) || overlapsNote(s.start, s.end)) continue;
-    if (DESCRIPTIVE_SENTENCE.test(text)) continue;
+    if (DESCRIPTIVE_SENTENCE.test(text) || METHOD_SENTENCE.test(text)) continue;
     const ms = sentenceMentions(s, grouped.get(s.ordinal) ?? []);
     const { sec, headings } = sectionContext(doc, s, sectionIndex);
     const isHeading = headingLike(s, sec);
     const inCounterSection = headings.some((h) => sections.some((w) => h.includes(w)));
+    if (!inCounterSection && headings.some((h) => PRACTICE_SECTION.test(h))) continue;
 
     const found: Cue[] = findModalCues(s, ms, entities);
     if (!found.length) {
@@ -442,37 +480,52 @@ export function extractMeasures(
       } else {
         c = verbInitialSentence(s, ms, false, entities) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
       }
+      // 泸州加快…, 北部湾经济区将继续推进…: in papers and news a named place followed by a verb
+      // reports what that place does; only plans and policy texts instruct places without a modal
+      if (c && c.actor && !policyGenre && !inCounterSection && ms.some((m) => m.entity === c!.actor && m.type === 'PLACE')) c = null;
       if (c) found.push(c);
     }
     if (!found.length) continue;
+    hits.push({ s, ms, found });
+  }
 
+  // The pipeline ends a sentence at ；after a long clause (一是…；二是…), but a measure is a sentence
+  // up to 。！？: the ；-pieces of one such sentence make one measure, whichever piece has the cue.
+  const continues = (prev: Sentence | undefined, next: Sentence): boolean =>
+    !!prev && /[；;]\s*$/.test(prev.text) && next.ordinal === prev.ordinal + 1 && next.section === prev.section;
+  const groupOf = new Map<number, number>();
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i];
+    groupOf.set(s.ordinal, continues(doc.sentences[i - 1], s) ? groupOf.get(doc.sentences[i - 1].ordinal)! : s.ordinal);
+  }
+  const byOrdinal = new Map(doc.sentences.map((s, i) => [s.ordinal, i]));
+  for (let h = 0; h < hits.length; ) {
+    const g = groupOf.get(hits[h].s.ordinal)!;
+    const part = [hits[h++]];
+    while (h < hits.length && groupOf.get(hits[h].s.ordinal) === g) part.push(hits[h++]);
+    // every piece of the group (also those without a cue) for span and targets
+    const pieces: Sentence[] = [];
+    for (let i = byOrdinal.get(g)!; i < doc.sentences.length && groupOf.get(doc.sentences[i].ordinal) === g; i++) pieces.push(doc.sentences[i]);
+    const found = part.flatMap((x) => x.found);
     let best = found[0];
     for (const c of found) if (STRENGTH[c.modality] > STRENGTH[best.modality]) best = c;
     const actor = best.actor ?? found.find((c) => c.actor)?.actor ?? null;
-    // targets start at the first prescriptive point: an accepted cue or a verb-initial clause
-    let first = Math.min(...found.map((c) => c.at));
-    for (const [a, b] of clauses(s.text)) {
-      if (a >= first) break;
-      if (ASPECT.test(s.text.slice(a, b))) continue;
-      const c = verbInitial(s, ms, a, b, entities);
-      if (c) {
-        first = c.at;
-        break;
+    // targets: every entity mentioned in the sentence except the actor (mechanical, in text order)
+    const targets: string[] = [];
+    for (const piece of pieces) {
+      const ms = piece === part[0].s ? part[0].ms : sentenceMentions(piece, grouped.get(piece.ordinal) ?? []);
+      for (const m of ms) {
+        if (!TARGET_TYPES.has(m.type) || m.entity === actor || targets.includes(m.entity)) continue;
+        targets.push(m.entity);
       }
     }
-    // a leading purpose clause (为了充分发挥县域主导产业的作用，县域地区应…) states what the measure is for
-    if (PURPOSE.test(s.text)) first = 0;
-    const targets: string[] = [];
-    for (const m of ms) {
-      if (m.start - s.start < first || !TARGET_TYPES.has(m.type)) continue;
-      if (m.entity === actor || targets.includes(m.entity)) continue;
-      targets.push(m.entity);
-    }
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
     out.push({
-      sentence: s.ordinal,
-      start: s.start,
-      end: s.end,
-      text: s.text,
+      sentence: part[0].s.ordinal,
+      start: pieces.length > 1 ? first.start : part[0].s.start,
+      end: pieces.length > 1 ? last.end : part[0].s.end,
+      text: pieces.length > 1 ? doc.text.slice(first.start, last.end) : part[0].s.text,
       modality: best.modality,
       targets,
       actor,

@@ -317,6 +317,29 @@ function indexKeys(st: OrgState): string[] {
 }
 
 /** All organization candidates of a document. Pure; lexicons are loaded once. */
+let countries: string[] | null = null;
+
+/** 英国政府, 日本政府: a foreign country's government is an organization named as written. */
+function foreignGovernments(doc: SegmentedDoc): Candidate[] {
+  if (!countries) {
+    countries = [];
+    for (const r of loadLexicon('foreign-places')) {
+      if (r.fields.kind === 'country') countries.push(r.name, ...r.aliases);
+    }
+  }
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    for (const c of countries) {
+      const w = `${c}政府`;
+      for (let i = s.text.indexOf(w); i >= 0; i = s.text.indexOf(w, i + w.length)) {
+        const start = s.start + i;
+        out.push({ type: 'ORGANIZATION', surface: w, start, end: start + w.length, sentence: s.ordinal, name: w, priority: PRIORITY.rule });
+      }
+    }
+  }
+  return out;
+}
+
 export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
@@ -331,7 +354,7 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
     else atomsBySentence.set(a.sentence, [a]);
   }
   doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atomsBySentence.get(s.ordinal) ?? [])));
-  const base = [...lexical, ...local, ...pattern];
+  const base = [...lexical, ...local, ...pattern, ...foreignGovernments(doc)];
   const chained = chainSubUnits(doc, base, st);
   return dropNested(dedupeSpans([...base, ...chained]));
 }

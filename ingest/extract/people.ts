@@ -287,9 +287,52 @@ function sentenceFinder(doc: SegmentedDoc): (start: number, end: number) => Sent
   };
 }
 
+/** Characters of transliterated foreign names (斯蒂格利茨, 贝尔曼, 庞特里亚金, 维纳, 熊彼特). */
+const TRANSLIT = '阿埃艾安奥巴贝本比彼波伯布查达戴道德迪蒂杜多厄恩尔法菲费芬弗福盖格古哈海汉赫亨胡霍基吉加杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利林卢鲁伦罗洛马迈麦曼梅门蒙米明莫姆穆纳内尼纽努诺欧帕佩彭皮普齐奇契乔切琼萨塞桑瑟森沙舍什施史斯苏索塔泰汤特提廷图托瓦威韦维温沃乌西希谢辛熊休雅亚扬耶伊因尤约泽扎詹兹茨庞夫默思';
+/** What a person does in running text: 维纳等人, 贝尔曼提出, 钱学森1954年所著, 斯蒂格利茨曾经预言. */
+const DEED = /^(?:等人|等学者|所著|(?:\d{4}\s*年|曾经?|首先|最早)?(?:所著|发表|提出|预言|奠基|创立|首创|指出|认为))/;
+const DEED_CJK = /^(?:等人|等学者|所著|\d{4}\s*年(?:所著|发表|提出)|曾经?预言)/;
+const PERSON_BEFORE = /^$|[由是和与及、，,：:；;“"（(]$|到$|年$|得主$|学家$|教授$|学者$/;
+
+let foreignPlaces: Set<string> | null = null;
+function isForeignPlace(name: string): boolean {
+  if (!foreignPlaces) {
+    foreignPlaces = new Set<string>();
+    for (const r of loadLexicon('foreign-places')) {
+      foreignPlaces.add(r.name);
+      for (const a of r.aliases ?? []) foreignPlaces.add(a);
+    }
+  }
+  return foreignPlaces.has(name);
+}
+
+/** People named in running text by what they did (transliterated foreign names, or 3-character Chinese names). */
+function deedMentions(s: Sentence): Found[] {
+  const text = s.text;
+  const out: Found[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const rest = text.slice(i);
+    if (DEED.test(rest) && TRANSLIT.includes(text[i - 1]!)) {
+      let a = i - 1;
+      while (a > 0 && TRANSLIT.includes(text[a - 1]!) && i - a < 6) a--;
+      const name = text.slice(a, i);
+      if (name.length >= 2 && PERSON_BEFORE.test(text.slice(0, a)) && !isForeignPlace(name)) {
+        out.push({ start: s.start + a, end: s.start + i, name, priority: 1 });
+        continue;
+      }
+    }
+    // 钱学森1954年所著: a valid 3-character Chinese name before a deed
+    if (DEED_CJK.test(rest) && i >= 3) {
+      const cand = text.slice(i - 3, i);
+      if (isPersonName(cand) && PERSON_BEFORE.test(text.slice(0, i - 3))) out.push({ start: s.start + i - 3, end: s.start + i, name: cand, priority: 1 });
+    }
+  }
+  return out;
+}
+
 export function extractPeople(doc: SegmentedDoc, citations: Citation[]): Candidate[] {
   const found: Found[] = [...bylines(doc), ...citationAuthors(doc, citations)];
-  for (const s of doc.sentences) found.push(...titleMentions(s));
+  for (const s of doc.sentences) found.push(...titleMentions(s), ...deedMentions(s));
   const byspan = new Map<string, Candidate>();
   const sentenceAt = sentenceFinder(doc);
   for (const f of found) {

@@ -84,14 +84,14 @@ describe('extractMeasures — modal cues', () => {
     expect(m.cue).toBe('亟待');
   });
 
-  it('targets start at the first prescriptive clause (统筹全局 …《规划》配套) even when the modal is later', () => {
+  it('targets are all mentions of the sentence except the actor, also those before the modal', () => {
     const m = one('第一，环北部湾城市的协同发展涉及到国内三个省区的行政协调，若想获得长远发展，需要三地有胆识，统筹全局，积极探索，打破常规，与时俱进地更新观念，尽快出台与《北部湾城市群发展规划》配套的各项具体措施，在法律政策、基础设施、产业结构、资金投入、公共服务、物流体系等方面做到相互融合，同时，各级省市政府必须形成相关合作机制，使生产要素能够按照市场规律自由流动，资源得以优化配置，并完善相关产业政策和社会保障政策。', [
       ['北部湾城市群发展规划', 'POLICY', 'policy:北部湾城市群发展规划'],
       ['环北部湾城市', 'CONCEPT', 'concept:环北部湾城市'],
     ]);
     expect(m.modality).toBe('must');
     expect(m.cue).toBe('必须');
-    expect(m.targets).toEqual(['policy:北部湾城市群发展规划']);
+    expect(m.targets).toEqual(['concept:环北部湾城市', 'policy:北部湾城市群发展规划']);
   });
 
   it('no actor when the mention only modifies the subject (中心镇的财政改革要…)', () => {
@@ -106,17 +106,32 @@ describe('extractMeasures — modal cues', () => {
       ['湛江', 'PLACE', 'place:440800'],
     ]);
     expect(m.actor).toBe('place:460100');
-    expect(m.targets).toEqual([]);
+    expect(m.targets).toEqual(['place:440800']);
   });
 
-  it('reported speech that prescribes is a measure; the speaker is not the actor', () => {
+  it('a recommendation quoted from a person is a measure; the speaker is not the actor', () => {
     const m = one('”国家发展和改革委员会宏观经济研究院研究员、国家发展和改革委员会国土开发与地区经济研究所原所长肖金成建议，城市间应加强合作形成合理分工，将垂直分工逐步转化为水平分工，变单个城市的竞争力为整体竞争力。', [
       ['国家发展和改革委员会', 'ORGANIZATION', 'organization:国家发展和改革委员会'],
     ]);
     expect(m.cue).toBe('应');
     expect(m.actor).toBeNull();
-    const m2 = one('党的十九大报告更是明确提出，要以城市群为主体构建大中小城市和小城镇协调发展的城镇格局。');
-    expect(m2.cue).toBe('要');
+  });
+
+  it('reported content of a policy (…提出，要…) is not a measure; the author\'s own view (笔者认为…应) is', () => {
+    expect(run('党的十九大报告更是明确提出，要以城市群为主体构建大中小城市和小城镇协调发展的城镇格局。').measures).toHaveLength(0);
+    expect(run('浙江省提出，小城市建成区面积要达到8平方公里以上。').measures).toHaveLength(0);
+    expect(one('笔者认为我国城镇化应走适当集中的均衡发展道路。').cue).toBe('应');
+  });
+
+  it('definitions, purposes, conditions and capabilities are not measures', () => {
+    for (const t of [
+      '新生中小城市，顾名思义是指要把部分小城市发展成为中等城市。',
+      '城镇化的目的是要建立和完善城镇的基本功能，从而产生城镇集聚效应。',
+      '从学生入学到就业，60%要融入当地，这是推进城镇化发展的原动力。',
+      '城镇的人口数量需要集聚到10万以上时，才能初步形成一定的集聚规模效应。',
+      '因此，要使全省经济快速发展，形成强大的辐射中心是至关重要的。',
+      '为了解决最优控制问题，必须建立描述受控运动过程的运动方程。',
+    ]) expect(run(t).measures, t).toHaveLength(0);
   });
 });
 
@@ -217,6 +232,33 @@ describe('extractMeasures — sections and headings', () => {
     expect(ms).toHaveLength(1);
     expect(ms[0].cue).toBe('优化');
     expect(ms[0].modality).toBe('action');
+  });
+
+  it('a section on past practice (…取得的经验) has no measures, even verb-initial or with 要', () => {
+    const doc = sectioned([
+      { heading: experience, level: 2, body: [] },
+      { heading: h1, level: 3, body: ['一是全面推进小城市规划的编制，把规划的修编当作加快小城市培育的基础性工作来抓。', '适度调整试点镇的行政区划，增强小城市的集聚能力。'] },
+      { heading: '城市群发展的国际经验', level: 2, body: ['城市群的发展要积极利用自身区位优势。'] },
+    ]);
+    expect(extractMeasures(doc, [], new Map()).map((m) => m.text)).toEqual(['城市群的发展要积极利用自身区位优势。']);
+  });
+
+  it('the ；-pieces of one sentence make one measure spanning the sentence', () => {
+    const text = '三是大力推进农业现代化，发展效益农业、生态农业、观光农业；推进耕地适度规模经营，提高农业效益。下一句没有措施。';
+    const specs: Spec[] = [['农业现代化', 'CONCEPT', 'concept:农业现代化'], ['生态农业', 'INDUSTRY', 'industry:生态农业'], ['农业效益', 'INDUSTRY', 'industry:农业']];
+    const { doc, measures } = run(text, specs);
+    expect(doc.sentences.length).toBeGreaterThan(2);
+    expect(measures).toHaveLength(1);
+    expect(measures[0].text).toBe('三是大力推进农业现代化，发展效益农业、生态农业、观光农业；推进耕地适度规模经营，提高农业效益。');
+    expect(doc.text.slice(measures[0].start, measures[0].end)).toBe(measures[0].text);
+    expect(measures[0].targets).toEqual(['concept:农业现代化', 'industry:生态农业', 'industry:农业']);
+  });
+
+  it('a named place followed by a verb reports what it does (papers, news); 以X促Y is an imperative', () => {
+    const places: Spec[] = [['泸州', 'PLACE', 'place:510500'], ['北部湾经济区', 'PLACE', 'place:广西北部湾经济区']];
+    expect(run('泸州坚持绿色发展理念，打造绿色城市的生态风光。', places).measures).toEqual([]);
+    expect(run('面对新形势新要求，北部湾经济区将继续推进同城化改革向纵深发展。', places).measures).toEqual([]);
+    expect(one('以功能协同促发展。').modality).toBe('action');
   });
 
   it('a heading with an explicit modal is a measure anywhere', () => {

@@ -46,7 +46,7 @@ describe('extractOrganizations', () => {
 
   it('maps generic actors to 地方政府 but not a foreign government', () => {
     const doc = docOf(GX, '日本政府很早就意识到');
-    expect(extractOrganizations(doc)).toEqual([]);
+    expect(extractOrganizations(doc).map((c) => c.name)).toEqual(['日本政府']);
     const doc2 = makeDoc('各地方政府都从完善自身功能、提升自身竞争力的角度出发');
     expect(corpus(GX)).toContain(doc2.text);
     expect(extractOrganizations(doc2).map((c) => c.name)).toEqual(['地方政府']);
@@ -83,5 +83,13 @@ describe('extractOrganizations', () => {
         expect(c.name).toMatch(/^\S+$/);
       }
     }
+  });
+});
+
+describe('extractOrganizations — foreign governments', () => {
+  it('<country>政府 is an organization named as written (英国政府, 日本政府)', () => {
+    const got = extractOrganizations(makeDoc('英国政府于1946年通过了新城法，日本政府也制定了首都圈整备法。')).map((c) => [c.surface, c.name]);
+    expect(got).toContainEqual(['英国政府', '英国政府']);
+    expect(got).toContainEqual(['日本政府', '日本政府']);
   });
 });

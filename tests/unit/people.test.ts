@@ -110,3 +110,24 @@ describe('extractPeople — citation authors', () => {
     expect(cands[0]).toMatchObject({ start: 0, end: 3, sentence: 0, priority: 2 });
   });
 });
+
+describe('extractPeople — people named in running text by what they did', () => {
+  const names = (text: string) => people(text).cands.map((c) => c.name);
+
+  it('transliterated foreign names before 等人/提出/发表/曾经预言', () => {
+    expect(names('这方面的开创性工作主要是由贝尔曼提出的动态规划和庞特里亚金等人提出最大值原理。')).toEqual(['贝尔曼', '庞特里亚金']);
+    expect(names('这方面的先期工作应该追溯到维纳等人奠基的控制论。')).toEqual(['维纳']);
+    expect(names('1948年维纳发表了题为《控制论》的论文。')).toEqual(['维纳']);
+    expect(names('美国诺贝尔经济学奖得主斯蒂格利茨曾经预言：影响当今世界的两件大事一是中国的城镇化。')).toEqual(['斯蒂格利茨']);
+  });
+
+  it('a Chinese name before a dated work (钱学森1954年所著)', () => {
+    expect(names('钱学森1954年所著的《工程控制论》直接促进了最优控制理论的发展。')).toEqual(['钱学森']);
+  });
+
+  it('foreign places and ordinary words are not people', () => {
+    expect(names('巴西提出了新的城市化方案。')).toEqual([]);
+    expect(names('意大利等国提出了类似的做法。')).toEqual([]);
+    expect(names('城镇化提出了新的要求，政府等人员发表意见。')).toEqual([]);
+  });
+});
