@@ -139,7 +139,11 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
 const CLUSTER_NAME = /(?:城市群|都市圈|城镇群|都市区|经济圈)$/;
 const INCLUDE_AFTER = /^\s*(?:范围)?(?:主要)?(?:包括|包含|涵盖|覆盖|由)\s*/;
 const LISTED_BEFORE = /^\s*(?:等(?:[\d一二三四五六七八九十“”"+\s]*(?:个)?(?:地级)?(?:城市|市|地市|个市))?)?\s*(?:[均都也已])?\s*(?:被|已被)?(?:列入|纳入|划入|列为|归入)/;
-const LIST_SEP = /^\s*(?:、|，|,|和|及|与|以及|及其)\s*$/;
+const LIST_SEP = /^\s*(?:[（(][^（）()]{0,10}[）)])?\s*(?:、|，|,|和|及|与|以及|及其)\s*$/;
+/** <list>等N个城市(共同)?(组成|构成)<C> */
+const COMPOSE_AFTER = /^\s*(?:[（(][^（）()]{0,10}[）)])?\s*(?:等)?\s*(?:[\d一二三四五六七八九十两]+\s*个\s*(?:地级)?(?:城市|市|地市|县市|区县|都市区))?\s*(?:共同)?(?:组成|构成)(?:了)?\s*$/;
+/** ，(范围)?包括<list> in a sentence whose subject is the cluster (…以X为中心，包括A、B…) */
+const CLAUSE_INCLUDE = /[，,]\s*(?:其)?(?:范围)?(?:主要)?(?:包括|包含|涵盖)\s*/g;
 
 export function extractMembership(
   doc: SegmentedDoc, mentions: Mention[], entities: Map<string, { name: string; type: EntityType; level?: string }>,
@@ -174,7 +178,10 @@ export function extractMembership(
     const runFrom = (i: number): Mention[] => {
       const run = [places[i]];
       for (let j = i + 1; j < places.length; j++) {
-        if (!LIST_SEP.test(text.slice(rel(run[run.length - 1])[1], rel(places[j])[0]))) break;
+        const gap = text.slice(rel(run[run.length - 1])[1], rel(places[j])[0]);
+        // 北九州的长崎: the member is the place inside the other
+        if (/^\s*的\s*$/.test(gap)) { run[run.length - 1] = places[j]; continue; }
+        if (!LIST_SEP.test(gap)) break;
         run.push(places[j]);
       }
       return run;
@@ -194,6 +201,38 @@ export function extractMembership(
       const from = rel(c)[1];
       const i = places.findIndex((p) => rel(p)[0] >= from && rel(p)[0] - from <= inc[0].length + 3);
       if (i >= 0) for (const p of runFrom(i)) push('MEMBER_OF', p.entity, c.entity, s);
+    }
+    // <C>（<list>） and <C>（包括<list>）
+    for (const c of clusters) {
+      const m = /^\s*[（(]\s*(?:范围)?(?:包括|包含|含)?\s*/.exec(text.slice(rel(c)[1]));
+      if (!m) continue;
+      const from = rel(c)[1] + m[0].length;
+      const i = places.findIndex((p) => rel(p)[0] === from);
+      if (i < 0) continue;
+      const run = runFrom(i);
+      // the whole bracket is the list: it closes right after the last member (等 / 等N市 allowed)
+      if (!/^\s*(?:等[^（）()]{0,8})?[）)]/.test(text.slice(rel(run[run.length - 1]!)[1]))) continue;
+      for (const p of run) push('MEMBER_OF', p.entity, c.entity, s);
+    }
+    // <C>以X为中心，…，包括<list>: the cluster is the sentence's first mention
+    if (ms[0] && isCluster(ms[0])) {
+      const c = ms[0];
+      CLAUSE_INCLUDE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CLAUSE_INCLUDE.exec(text))) {
+        const from = m.index + m[0].length;
+        if (clusters.some((x) => x !== c && rel(x)[0] < from)) break;
+        const i = places.findIndex((p) => rel(p)[0] === from);
+        if (i >= 0) for (const p of runFrom(i)) push('MEMBER_OF', p.entity, c.entity, s);
+      }
+    }
+    // <list>等N个城市(组成|构成)<C>
+    for (const c of clusters) {
+      const a = rel(c)[0];
+      const prior = places.filter((p) => rel(p)[1] <= a);
+      const last = prior[prior.length - 1];
+      if (!last || !COMPOSE_AFTER.test(text.slice(rel(last)[1], a))) continue;
+      for (const p of runTo(places.indexOf(last))) push('MEMBER_OF', p.entity, c.entity, s);
     }
     // <list> 等…城市 (均)被列入 …
     for (let i = 0; i < places.length; i++) {

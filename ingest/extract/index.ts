@@ -18,6 +18,8 @@ import type { ImpliedFacts } from '../write/payload.js';
  * Every recogniser over one segmented document, then resolution to canonical entities, then
  * the facts that need resolved mentions (measures, issuers, cue relations). Pure.
  */
+const APPROVAL_CUE = /^(批复|批复同意|批准)$/;
+
 export function extract(doc: SegmentedDoc): Extraction {
   const citations = extractCitations(doc);
   const places = extractPlaces(doc);
@@ -37,6 +39,8 @@ export function extract(doc: SegmentedDoc): Extraction {
   const spans = new Set(mentions.map((m) => `${m.type}|${m.start}|${m.end}`));
   const kept = (cs: Candidate[]) => cs.filter((c) => spans.has(`${c.type}|${c.start}|${c.end}`));
   for (const f of issuedBy(doc, kept(policies), kept(orgs))) {
+    // approval (国务院批复的《规划》) is not issuing (guidelines); an issuer named in a 批复 title is
+    if (APPROVAL_CUE.test(f.cue)) continue;
     if (live(f.policy) && live(f.org)) relations.push({ type: 'ISSUED_BY', from: f.policy, to: f.org, sentence: f.sentence, date: f.date });
   }
   relations.push(...extractCueRelations(doc, mentions).filter((r) => live(r.from) && live(r.to)));

@@ -249,6 +249,85 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * Policy titles written without 《》, as in State Council replies, plan chapters and news:
+ * - `<issuer>关于…的(若干|指导|实施)?(意见|批复|通知|决定|方案)`: the issuer (organisations of
+ *   organizations.tsv, as issuersInTitle reads them) is part of the title (国务院关于同意…的批复);
+ *   a bare `关于…的意见` right after an issuing cue (印发/出台/下发/发布/颁布) too.
+ * - after an issuing cue: a run of title characters ending in 规划（YYYY—YYYY年）/ 规划纲要 / 纲要 /
+ *   (发展|建设)规划 / (实施|行动|工作)?方案 / (指导|实施)?意见 (国家发展改革委印发长江中游城市群发展规划).
+ * - anywhere: `…规划（YYYY—YYYY年）` (the period in brackets marks a title), from the clause start
+ *   or a preceding verb (实施/落实/根据 …).
+ * Named as written (spaces dropped). Generic words alone (方案, 实施意见) are not titles.
+ */
+const BARE_CUE = '(?:联合)?(?:印发|出台|下发|发布|颁布|公布)(?:了|的)?';
+const TITLE_CHARS = '[\u4e00-\u9fff0-9“”"、—\-（）()]';
+const GUANYU_END = '的(?:若干|指导|实施)?(?:意见|批复|通知|决定|方案)';
+const GUANYU_RE = new RegExp(`关于[^，。；：！？、《》\s]{2,60}?${GUANYU_END}`, 'g');
+const CUE_TITLE_RE = new RegExp(
+  `${BARE_CUE}(${TITLE_CHARS}{2,50}?(?:规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)]|规划纲要|纲要|(?:发展|建设)规划|(?:实施|行动|工作)?方案|(?:指导|实施)?意见))(?![\u4e00-\u9fff（(])`, 'g');
+const PERIOD_PLAN_RE = /([一-鿿“”"]{2,40}?规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)])/g;
+const LEAD_VERB = /^(?:.*?(?:实施|落实|贯彻|根据|按照|依据|对照|编制|制定|印发|出台|发布|下发|颁布|公布|批复|同意|以及|和|与|及|了|的))/;
+
+function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: number; end: number }>, bracketed: (a: number, b: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const taken = overlapTest(spans);
+  // a 关于 title may contain a lexicon name (国务院关于同意…规划纲要的批复); other titles may not overlap one
+  let enclosing = false;
+  const busy = (a: number, b: number) =>
+    bracketed(a, b) || out.some((c) => c.start < b && c.end > a) ||
+    (enclosing
+      ? spans.some((c) => c.start < b && c.end > a && !(c.start >= a && c.end <= b && c.end - c.start < b - a))
+      : taken(a, b));
+  const push = (s: Sentence, from: number, to: number) => {
+    const raw = s.text.slice(from, to);
+    const name = canonicalTitle(raw);
+    if (name.length < 6 || GENERIC_SHORT.has(name)) return;
+    const start = s.start + from;
+    const end = s.start + to;
+    if (busy(start, end)) return;
+    const info = lookupPolicyTitle(raw);
+    out.push({
+      type: 'POLICY', surface: raw, start, end, sentence: s.ordinal, name: info?.name ?? name, priority: PRIORITY.rule,
+      ...(info?.issued ? { issued: info.issued } : {}),
+    });
+  };
+  for (const s of doc.sentences) {
+    const t = s.text;
+    let m: RegExpExecArray | null;
+    GUANYU_RE.lastIndex = 0;
+    while ((m = GUANYU_RE.exec(t))) {
+      const at = m.index;
+      const before = t.slice(Math.max(0, at - 30), at);
+      // issuer(s) right before 关于: the longest suffix of `before` that is all organisations
+      let from = -1;
+      for (let k = 0; k < before.length - 1; k++) {
+        const head = before.slice(k);
+        if (!isHan(head[0]) || /[，。；：、]/.test(head[0]!)) continue;
+        if (issuersInTitle(`${head}关于`).length) { from = at - head.length; break; }
+      }
+      if (from < 0 && new RegExp(`${BARE_CUE}$`).test(t.slice(0, at))) from = at;
+      enclosing = true;
+      if (from >= 0) push(s, from, at + m[0].length);
+      enclosing = false;
+    }
+    CUE_TITLE_RE.lastIndex = 0;
+    while ((m = CUE_TITLE_RE.exec(t))) {
+      const title = m[1]!;
+      const from = m.index + m[0].length - title.length;
+      if (/^(关于|[、—\-（）()])/.test(title)) continue;
+      push(s, from, from + title.length);
+    }
+    PERIOD_PLAN_RE.lastIndex = 0;
+    while ((m = PERIOD_PLAN_RE.exec(t))) {
+      let from = m.index;
+      const lead = LEAD_VERB.exec(m[1]!.slice(0, -12));
+      if (lead) from += lead[0].length;
+      push(s, from, m.index + m[0].length);
+    }
+  }
+  return out;
+}
 
 /** `xs` grouped by `sentence`, each group in list order. */
 function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
@@ -267,7 +346,14 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const lexical = st.matcher(doc).map((c) =>
     doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface)
       ? { ...c, start: c.start - 1, end: c.end + 1, surface: `“${c.surface}”` } : c);
-  const bare = bySentence([...lexical, ...namedProgrammes(doc, lexical)]);
+  const programmes = namedProgrammes(doc, lexical);
+  const bracketed = (a: number, b: number) => {
+    const open = doc.text.lastIndexOf('《', a);
+    const close = doc.text.lastIndexOf('》', a);
+    return open >= 0 && open > close && doc.text.indexOf('》', a) >= b && doc.text.slice(open, b).indexOf('\n') < 0;
+  };
+  const titles = barePolicyTitles(doc, [...lexical, ...programmes], bracketed);
+  const bare = bySentence([...lexical, ...programmes, ...titles]);
   const ds: DocState = { abbrev: new Map(), history: [] };
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
@@ -398,6 +484,24 @@ export function isoDate(text: string): string | null {
   return d >= 1 && d <= 31 ? `${ym}-${String(d).padStart(2, '0')}` : ym;
 }
 
+/** `（国发〔2016〕8号）` after a title; the number itself is not an entity */
+const DOC_NO_RE = /^\s*[》]?\s*[（(]\s*([\u4e00-\u9fff]{2,6})\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号\s*[）)]/;
+const DOC_NO_PREFIX: Array<[RegExp, string]> = [
+  [/^国办(发|函)$/, '国务院办公厅'],
+  [/^国(发|函)$/, '国务院'],
+  [/^中办发$/, '中共中央办公厅'],
+  [/^中发$/, '中共中央'],
+  [/^发改/, '国家发展和改革委员会'],
+  [/^建(城|规|村|科|房|标)/, '住房和城乡建设部'],
+  [/^自然资发$/, '自然资源部'],
+];
+
+/** Issuing body of a document-number prefix (国发 → 国务院, 发改规划 → 国家发展和改革委员会), or null. */
+export function docNoIssuer(prefix: string): string | null {
+  for (const [re, org] of DOC_NO_PREFIX) if (re.test(prefix)) return org;
+  return null;
+}
+
 const ORG_JOIN = /^(?:[\s、和与及]|以及)*$/;
 /** what may stand between an organisation and its cue: 等, 联合, 在南宁, 于2017年… — short, one clause */
 function orgToCue(gap: string): boolean {
@@ -492,6 +596,13 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
           add(f);
         }
       }
+    }
+    // a document number right after the title: 《…》（国发〔2016〕8号） → 国务院
+    for (const p of ps) {
+      const dn = DOC_NO_RE.exec(text.slice(p.end, Math.min(s.end, p.end + 30)));
+      const org = dn ? docNoIssuer(dn[1]!) : null;
+      const o = org ? os.find((x) => x.name === org) : undefined;
+      if (o) add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: dn![1]! });
     }
     // issuer inside the title: 国务院关于… → 国务院
     for (const p of ps) {

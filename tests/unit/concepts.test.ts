@@ -88,4 +88,13 @@ describe('matchLexicon', () => {
     expect(cs.map((c) => c.surface)).toEqual(['“十四五”规划', '新型 城镇化', 'PPP']);
     for (const c of cs) expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
   });
+  it('reads concepts of the national urbanization plans, a trailing generic head left out', () => {
+    const got = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+    expect(got('增强城市综合承载能力，优化城镇化空间格局，推进城乡发展一体化。')).toEqual(['城市综合承载能力', '城镇化空间格局', '城乡发展一体化']);
+    expect(got('建设韧性城市和人文城市，推进城镇老旧小区改造和城中村改造，扩大保障性住房供给。')).toEqual(
+      ['韧性城市', '人文城市', '城镇老旧小区改造', '城中村改造', '保障性住房']);
+    expect(extractConcepts(makeDoc('建设紧凑城市')).map((c) => c.name)).toEqual(['紧凑型城市']);
+    expect(got('放开落户限制，推进县城补短板强弱项，加快城市群一体化发展。')).toEqual(
+      expect.arrayContaining(['落户限制', '县城补短板强弱项', '城市群一体化']));
+  });
 });

@@ -127,6 +127,29 @@ describe('extractMembership — MEMBER_OF / CORE_OF stated in the text', async (
     return pairs(extractMembership(doc, mentionsFor(doc, PLACES), ents));
   };
 
+  it('<cluster>（<list>） parenthesised members, and not a bracket that is only a remark', () => {
+    expect(mem('推动长株潭都市圈（长沙、株洲、湘潭）同城化发展。')).toEqual([
+      'place:长沙市 MEMBER_OF place:长株潭都市圈', 'place:株洲市 MEMBER_OF place:长株潭都市圈',
+      'place:湘潭市 MEMBER_OF place:长株潭都市圈',
+    ]);
+    expect(mem('长株潭都市圈（以长沙为主，兼顾周边）建设提速。')).not.toContain('place:株洲市 MEMBER_OF place:长株潭都市圈');
+  });
+
+  it('<list>等N个城市组成<cluster>', () => {
+    expect(mem('长沙、株洲、湘潭等3个城市共同组成长株潭都市圈。')).toEqual([
+      'place:长沙市 MEMBER_OF place:长株潭都市圈', 'place:株洲市 MEMBER_OF place:长株潭都市圈',
+      'place:湘潭市 MEMBER_OF place:长株潭都市圈',
+    ]);
+  });
+
+  it('<cluster>以X为中心，…，包括<list> (cluster as the sentence subject)', () => {
+    const got = mem('北部湾城市群以南宁为核心，以沿海为轴线，包括北海、钦州（港口城市）、防城港等城市。');
+    expect(got).toContain('place:南宁市 CORE_OF place:北部湾城市群');
+    for (const c of ['北海市', '钦州市', '防城港市']) expect(got).toContain(`place:${c} MEMBER_OF place:北部湾城市群`);
+    // a clause-level 包括 does not reach a cluster that is not the subject
+    expect(mem('广西加快发展，包括南宁、北海，北部湾城市群建设提速。')).toEqual([]);
+  });
+
   it('<cluster>包括<list>', () => {
     expect(mem('北部湾城市群范围包括南宁、北海、钦州、防城港等城市。')).toEqual([
       'place:南宁市 MEMBER_OF place:北部湾城市群', 'place:北海市 MEMBER_OF place:北部湾城市群',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
-import { extractPolicies, isoDate, issuedBy, lexiconIssuers, lookupPolicyTitle } from '../../ingest/extract/policies.js';
+import { docNoIssuer, extractPolicies, isoDate, issuedBy, lexiconIssuers, lookupPolicyTitle } from '../../ingest/extract/policies.js';
 import { extractOrganizations } from '../../ingest/extract/organizations.js';
 import { CHANG, FILES, GX, QU, YT, corpus, docOf } from '../helpers/corpus.js';
 
@@ -64,6 +64,16 @@ describe('extractPolicies', () => {
     expect(extractPolicies(doc).map((p) => p.name)).toEqual(['浙江省强镇扩权改革指导意见']);
   });
 
+  it('reads titles without 《》: <issuer>关于…的批复/意见, cue + …规划/方案, …规划（YYYY—YYYY年）', () => {
+    const got = (t: string) => extractPolicies(makeDoc(t)).map((p) => p.surface);
+    expect(got('国务院关于同意成渝地区双城经济圈建设规划纲要的批复下发后，两地加快对接。')).toEqual(['国务院关于同意成渝地区双城经济圈建设规划纲要的批复']);
+    expect(got('近日，国务院办公厅印发关于加快推进城市更新的指导意见，提出有序实施。')).toEqual(['关于加快推进城市更新的指导意见']);
+    expect(got('省发展改革委印发长株潭都市圈发展规划，明确三市分工。')).toEqual(['长株潭都市圈发展规划']);
+    expect(got('各地要认真落实某省新型城镇化规划（2021—2025年）的部署。')).toEqual(['某省新型城镇化规划（2021—2025年）']);
+    // a generic document word is not a title
+    expect(got('市政府印发实施方案，各部门抓好落实。')).toEqual([]);
+  });
+
   it('fuzzy title lookup needs ≥ 10 characters and never bridges a numeral', () => {
     expect(lookupPolicyTitle('关于深人推进新型城镇化建设的若干意见')?.name).toBe(OPINION);
     expect(lookupPolicyTitle('2023年新型城镇化建设重点任务')).toBeNull();
@@ -109,6 +119,20 @@ describe('issuedBy', () => {
     const facts = issuedBy(doc, extractPolicies(doc), extractOrganizations(doc));
     expect(facts.map((f) => f.policy).sort()).toEqual(['policy:中原城市群发展规划', 'policy:促进中部地区崛起“十三五”规划']);
     expect(facts.every((f) => f.org === 'organization:国务院' && f.date === '2016')).toBe(true);
+  });
+
+  it('reads the issuer from a document number after the title (国发 → 国务院, 发改规划 → 国家发展改革委)', () => {
+    expect(docNoIssuer('国发')).toBe('国务院');
+    expect(docNoIssuer('国函')).toBe('国务院');
+    expect(docNoIssuer('国办发')).toBe('国务院办公厅');
+    expect(docNoIssuer('发改规划')).toBe('国家发展和改革委员会');
+    expect(docNoIssuer('鲁政发')).toBeNull();
+    const doc = makeDoc('会议指出，国家发展改革委《关于加快都市圈同城化的指导意见》（发改规划〔2020〕12号）明确了任务。');
+    const facts = issuedBy(doc, extractPolicies(doc), extractOrganizations(doc));
+    expect(facts.map((f) => [f.policy, f.org, f.cue])).toEqual(
+      [['policy:关于加快都市圈同城化的指导意见', 'organization:国家发展和改革委员会', '发改规划']]);
+    // the number alone is no entity
+    expect(extractPolicies(doc).map((p) => p.surface)).toEqual(['关于加快都市圈同城化的指导意见']);
   });
 
   it('normalises date expressions', () => {
