@@ -91,22 +91,23 @@ export class Db {
   }
 
   /** One read transaction (retried by the driver on transient errors). */
-  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => work(wrap(tx)), { metadata: { app: 'urbanization-kg' } });
-    } catch (e) {
-      throw mapError(e);
-    } finally {
-      await session.close();
-    }
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
   }
 
   /** One write transaction: everything in `work` commits together or not at all. */
-  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  /** A managed transaction in its own session, closed whatever happens; driver errors mapped. */
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session[mode] });
+    const config = { metadata: { app: 'urbanization-kg' } };
     try {
-      return await session.executeWrite((tx) => work(wrap(tx)), { metadata: { app: 'urbanization-kg' } });
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
     } catch (e) {
       throw mapError(e);
     } finally {
