@@ -208,12 +208,17 @@ let conceptTerms: string[] | null = null;
 /** <concept>(发展)?战略, <concept>(培育|建设)?工程, (全国)?<concept>(发展)?(综合配套)?改革试点 */
 const PROGRAMME_RE = /(?:发展)?战略|(?:培育|建设|示范)?工程|(?:发展)?(?:综合配套)?改革试点/g;
 const QUOTED_PROGRAMME_RE = /“([\u4e00-\u9fff]{2,8}(?:工程|行动))”/g;
+/** a quoted strategy name: “城市副中心”战略, “决胜全面小康、建成区域中心”战略 (named without the quotes) */
+/** what may precede a quoted strategy name (else the quote is part of a longer name) */
+const QUOTE_LEAD = /(实施|推进|落实|推动|提出|确立|制定|贯彻|坚持|的|和|与|及|是|为|了|等)$/;
+const QUOTED_STRATEGY_RE = /“([\u4e00-\u9fff][\u4e00-\u9fff、]{1,15})”((?:发展)?战略)/g;
 
 /**
  * Named strategies and programmes that are not in the lexicon: a concept term of concepts.tsv
  * right before 战略/工程/改革试点 (城乡一体化战略, 中心镇培育工程, 全国小城镇发展改革试点,
  * 统筹城乡综合配套改革试点), and quoted programme names (“金保工程”: the quotes stay in the
- * span, as the guidelines keep them for short names). Named as written.
+ * span, as the guidelines keep them for short names). Named as written; a quoted name before
+ * 战略 (“城市副中心”战略) is a named strategy too, its quotes in the span but not in the name.
  */
 function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   conceptTerms ??= loadLexicon('concepts').flatMap((r) => [r.name, ...r.aliases])
@@ -237,6 +242,15 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       const surface = t.slice(from, m.index + m[0].length);
       const name = /战略$/.test(m[0]) ? `${term}战略` : surface;
       out.push({ type: 'POLICY', surface, start, end, sentence: s.ordinal, name, priority: PRIORITY.rule });
+    }
+    QUOTED_STRATEGY_RE.lastIndex = 0;
+    while ((m = QUOTED_STRATEGY_RE.exec(t))) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      // 自贸区“升级版”战略: the quote is inside a longer name, which is not read
+      if (isHan(t[m.index - 1]) && !QUOTE_LEAD.test(t.slice(0, m.index))) continue;
+      out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]! + m[2]!, priority: PRIORITY.rule });
     }
     QUOTED_PROGRAMME_RE.lastIndex = 0;
     while ((m = QUOTED_PROGRAMME_RE.exec(t))) {

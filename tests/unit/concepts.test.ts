@@ -96,5 +96,10 @@ describe('matchLexicon', () => {
     expect(extractConcepts(makeDoc('建设紧凑城市')).map((c) => c.name)).toEqual(['紧凑型城市']);
     expect(got('放开落户限制，推进县城补短板强弱项，加快城市群一体化发展。')).toEqual(
       expect.arrayContaining(['落户限制', '县城补短板强弱项', '城市群一体化']));
+    expect(got('培育现代化都市圈，促进职住平衡，建设一小时通勤圈和轨道上的城市群。')).toEqual(
+      ['现代化都市圈', '职住平衡', '一小时通勤圈', '轨道上的城市群']);
+    expect(got('实施城市更新行动，发展飞地经济，推动产业梯度转移，开展对口支援。')).toEqual(
+      ['城市更新行动', '飞地经济', '产业梯度转移', '对口支援']);
+    expect(extractConcepts(makeDoc('打造1小时通勤圈')).map((c) => c.name)).toEqual(['一小时通勤圈']);
   });
 });

@@ -16,6 +16,22 @@ describe('extractPolicies', () => {
     expect(got('推进城乡一体化，加强工程管理')).toEqual([]);
   });
 
+  it('reads quoted strategy names (“城市副中心”战略) and the regional plans and strategies of the lexicon', () => {
+    const got = (s: string) => extractPolicies(makeDoc(s)).map((c) => [c.surface, c.name]);
+    expect(got('先后三次实施“城市副中心”战略')).toEqual([['“城市副中心”战略', '城市副中心战略']]);
+    expect(got('推进自贸区“升级版”战略')).toEqual([]);
+    expect(got('国家发展改革委印发《关于培育发展现代化都市圈的指导意见》，落实区域重大战略和主体功能区战略')).toEqual([
+      ['关于培育发展现代化都市圈的指导意见', '关于培育发展现代化都市圈的指导意见'],
+      ['区域重大战略', '区域重大战略'],
+      ['主体功能区战略', '主体功能区战略'],
+    ]);
+    expect(got('依据黄河流域生态保护和高质量发展规划纲要和居住证暂行条例')).toEqual([
+      ['黄河流域生态保护和高质量发展规划纲要', '黄河流域生态保护和高质量发展规划纲要'],
+      ['居住证暂行条例', '居住证暂行条例'],
+    ]);
+    expect(lexiconIssuers()).toContainEqual({ policy: 'policy:关于培育发展现代化都市圈的指导意见', org: 'organization:国家发展和改革委员会', date: '2019-02' });
+  });
+
   it('resolves an OCR-damaged title (深人 for 深入) to the lexicon policy, and 《意见》 back to it', () => {
     const doc = docOf(YT,
       '2016 年新春伊始，国务院下发《 关于深人推进新型城镇化建设的若干意见》 ，',
