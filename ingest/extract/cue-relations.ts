@@ -33,6 +33,31 @@ const CLAUSE_PUNCT = /[，,。；;：:！？!?]/;
 const MAX_GAP = 12;
 const NEGATION = /(?:不|未|没有|没|缺乏|难以|无法|不能|未能|不会|尚未|不足以)$/;
 
+/** what may stand between a clause-opening comma and the cue when A is in an earlier clause */
+const CLAUSE_LEAD = /^(?:可以|能够|在一定程度上|从而|进而|由此)(?:较好地?|更好地?|有效地?|有力地?|直接|进一步)?$/;
+
+/** the subject of the nearest earlier clause that has mentions: its first mention, or the head of X的Y / XY */
+function earlierSubject(ms: Mention[], rel: (m: Mention) => { a: number; b: number }, text: string, ca: number): Mention | undefined {
+  let b = ca - 1;
+  // the clause right before, or the one before it when that has no mention (A较为发达，排名较前，可以带动B)
+  for (let hop = 0; hop < 2 && b > 0; hop++) {
+    const [a] = clauseBounds(text, b - 1);
+    const inClause = ms.filter((m) => rel(m).a >= a && rel(m).b <= b);
+    if (inClause.length) {
+      // the subject opens the clause
+      if (rel(inClause[0]!).a !== a) return undefined;
+      let k = 0;
+      while (k + 1 < inClause.length && /^的?$/.test(text.slice(rel(inClause[k]!).b, rel(inClause[k + 1]!).a))) k++;
+      return inClause[k];
+    }
+    if (!/[，,]/.test(text[a - 1] ?? '')) return undefined;
+    b = a - 1;
+  }
+  return undefined;
+}
+
+const YI_RE = /以([\u4e00-\u9fff]{1,8}?)([带推促])([\u4e00-\u9fff]{1,8}?)(?=[、，,。；;]|$)/g;
+
 function clauseBounds(text: string, at: number): [number, number] {
   let a = at;
   while (a > 0 && !CLAUSE_PUNCT.test(text[a - 1])) a--;
@@ -61,6 +86,14 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
     if (ms.length < 2) continue;
     const text = s.text;
     const rel = (m: Mention) => ({ a: m.start - s.start, b: m.end - s.start });
+    // 以A带B / 以A推B (DRIVES), 以A促B (SUPPORTS): single-character cues only in this frame
+    for (const m of text.matchAll(YI_RE)) {
+      const a0 = m.index! + 1;
+      const A = ms.find((x) => rel(x).a === a0 && rel(x).b === a0 + m[1]!.length);
+      const b0 = a0 + m[1]!.length + 1;
+      const B = ms.find((x) => rel(x).a === b0 && rel(x).b === b0 + m[3]!.length);
+      if (A && B) push(m[2] === '促' ? 'SUPPORTS' : 'DRIVES', A, B, s);
+    }
     const inside = (i: number) => ms.some((m) => rel(m).a <= i && i < rel(m).b);
 
     for (let i = 0; i < text.length; i++) {
@@ -104,7 +137,27 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
       } else {
         const before = ms.filter((m) => rel(m).a >= ca && rel(m).b <= i && i - rel(m).b <= MAX_GAP);
         A = before[before.length - 1];
+        // A…，(可以|在一定程度上|进一步…)带动B: the cue opens its clause, A is the subject of an earlier clause
+        if (!A && ca > 0 && CLAUSE_LEAD.test(text.slice(ca, i)) && /[，,]/.test(text[ca - 1]!)) A = earlierSubject(ms, rel, text, ca);
         B = ms.find((m) => rel(m).a >= end && rel(m).b <= cb && rel(m).a - end <= MAX_GAP);
+        // 带动郑州市服务业 / 引领城市群高质量发展: a modifier mention glued to the next one is not the object
+        while (B) {
+          const nb: Mention | undefined = ms.find((m) => rel(m).a >= rel(B!).b && rel(m).b <= cb);
+          if (!nb || !/^的?$/.test(text.slice(rel(B).b, rel(nb).a))) break;
+          B = nb;
+        }
+        // 在A(和B)的推动下，C…: the drivers are before 的, the driven is the subject after the comma
+        if (cue.type !== 'HINDERS' && text[i - 1] === '的' && text[end] === '下' && /[，,]/.test(text[cb] ?? '')) {
+          const zai = text.lastIndexOf('在', i);
+          if (zai >= ca) {
+            const [, nb] = clauseBounds(text, cb + 1);
+            const subj = ms.find((m) => rel(m).a > cb && rel(m).b <= nb);
+            const drivers = ms.filter((m) => rel(m).a > zai && rel(m).b < i);
+            if (subj && drivers.length && rel(subj).a - cb <= 3) for (const d of drivers) push(cue.type, d, subj, s);
+          }
+          i = end - 1;
+          continue;
+        }
         if (B && cue.type === 'HINDERS' && cue.word.startsWith('影响')) {
           if (!/发展|升级|提升|进程|增长/.test(text.slice(rel(B).b, cb))) B = undefined;
         }

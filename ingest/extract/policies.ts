@@ -242,6 +242,18 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       const surface = t.slice(from, m.index + m[0].length);
       const name = /战略$/.test(m[0]) ? `${term}战略` : surface;
       out.push({ type: 'POLICY', surface, start, end, sentence: s.ordinal, name, priority: PRIORITY.rule });
+      // coordination with a shared head: 实施新型城镇化和城乡一体化战略 → `新型城镇化` = 新型城镇化战略
+      if (/战略$/.test(m[0])) {
+        const head = t.slice(0, from);
+        const conj = /(?:和|与|及|、)$/.exec(head);
+        const first = conj ? conceptTerms.find((w) => head.slice(0, -conj[0].length).endsWith(w)) : undefined;
+        if (conj && first) {
+          const f0 = from - conj[0].length - first.length;
+          if (!taken(s.start + f0, s.start + f0 + first.length)) {
+            out.push({ type: 'POLICY', surface: first, start: s.start + f0, end: s.start + f0 + first.length, sentence: s.ordinal, name: `${first}战略`, priority: PRIORITY.lexicon });
+          }
+        }
+      }
     }
     QUOTED_STRATEGY_RE.lastIndex = 0;
     while ((m = QUOTED_STRATEGY_RE.exec(t))) {

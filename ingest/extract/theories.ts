@@ -100,11 +100,45 @@ function patternTheories(doc: SegmentedDoc, st: TheoryState): Candidate[] {
   return out;
 }
 
+let effectNames: Map<string, string> | null = null;
+
+/**
+ * Coordination with a shared head (guidelines): 集聚与外溢效应 → `集聚` = 集聚效应 beside 外溢效应,
+ * when <stem>效应 is itself a listed effect. The stem is 2–4 Han characters right before 与/和/及/、.
+ */
+function sharedHeadEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
+  if (!effectNames) {
+    effectNames = new Map();
+    for (const row of loadLexicon('theories')) {
+      for (const sfc of [row.name, ...row.aliases]) if (sfc.endsWith('效应')) effectNames.set(sfc, row.name);
+    }
+  }
+  const out: Candidate[] = [];
+  for (const c of lexical) {
+    if (!c.surface.endsWith('效应')) continue;
+    const s = doc.sentences.find((x) => x.ordinal === c.sentence);
+    if (!s) continue;
+    const before = s.text.slice(0, c.start - s.start);
+    const m = /([\u4e00-\u9fff]{2,4}?)(?:与|和|及|、)$/.exec(before);
+    if (!m) continue;
+    // the longest stem that names a listed effect
+    for (let k = 0; k < m[1]!.length - 1; k++) {
+      const stem = m[1]!.slice(k);
+      const name = effectNames.get(`${stem}效应`);
+      if (!name) continue;
+      const from = c.start - s.start - m[0].length + k;
+      out.push({ type: 'THEORY', surface: stem, start: s.start + from, end: s.start + from + stem.length, sentence: s.ordinal, name, priority: c.priority });
+      break;
+    }
+  }
+  return out;
+}
+
 /** All theory candidates of a document. Pure; lexicons are loaded once. */
 export function extractTheories(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
   const spans = new Set(lexical.map((c) => `${c.start}|${c.end}`));
-  return dropNested([...lexical, ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`))]);
+  return dropNested([...lexical, ...sharedHeadEffects(doc, lexical), ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`))]);
 }
 

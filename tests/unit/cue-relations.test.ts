@@ -198,3 +198,43 @@ describe('extractCueRelations — coordinated objects', () => {
     ]);
   });
 });
+
+describe('extractCueRelations — adjacent clauses and frames', () => {
+  const S: Spec[] = [
+    ['物流业', 'INDUSTRY', 'industry:物流业'],
+    ['都市圈', 'CONCEPT', 'concept:都市圈'],
+    ['成都市', 'PLACE', 'place:成都市'],
+    ['制造业', 'INDUSTRY', 'industry:制造业'],
+    ['服务业', 'INDUSTRY', 'industry:服务业'],
+    ['乡村振兴战略', 'POLICY', 'policy:乡村振兴战略'],
+    ['县城', 'CONCEPT', 'concept:县城'],
+    ['高质量发展', 'CONCEPT', 'concept:高质量发展'],
+    ['产业集群', 'CONCEPT', 'concept:产业集群'],
+  ];
+
+  it('A…，(可以|能够|从而)带动B: A is the subject opening the previous clause', () => {
+    expect(pairs(rels('成都市的物流业基础较好，可以有效带动都市圈的产业分工。', S))).toEqual(['industry:物流业 DRIVES concept:都市圈']);
+    // one clause without mentions may stand between
+    expect(pairs(rels('物流业起步较早，规模居全国前列，从而带动都市圈发展。', S))).toEqual(['industry:物流业 DRIVES concept:都市圈']);
+  });
+
+  it('no lead adverb, or a subject not opening the clause: nothing from the earlier clause', () => {
+    expect(rels('物流业起步较早，带动都市圈发展。', S)).toEqual([]);
+    expect(rels('近年来发展物流业，可以带动都市圈发展。', S)).toEqual([]);
+  });
+
+  it('the object is the head of a glued modifier mention (带动成都市制造业)', () => {
+    expect(pairs(rels('物流业带动成都市制造业的发展。', S))).toEqual(['industry:物流业 DRIVES industry:制造业']);
+    expect(pairs(rels('以产业集群引领县城高质量发展。', S))).toEqual(['concept:产业集群 DRIVES concept:高质量发展']);
+  });
+
+  it('在A的推动下，B…: A DRIVES the subject of the next clause', () => {
+    expect(pairs(rels('在乡村振兴战略的推动下，县城基础设施明显改善。', S))).toEqual(['policy:乡村振兴战略 DRIVES concept:县城']);
+  });
+
+  it('以A推B、以A促B', () => {
+    expect(pairs(rels('坚持以制造业推服务业、以服务业促制造业。', S))).toEqual([
+      'industry:制造业 DRIVES industry:服务业', 'industry:服务业 SUPPORTS industry:制造业',
+    ]);
+  });
+});

@@ -158,3 +158,12 @@ describe('issuedBy', () => {
     expect(lexiconIssuers()).toContainEqual({ policy: 'policy:国家新型城镇化规划（2014—2020年）', org: 'organization:中共中央', date: '2014-03-16' });
   });
 });
+
+describe('extractPolicies — coordinated strategies with a shared 战略', () => {
+  it('实施A和B战略: the first conjunct is a strategy too', () => {
+    const ps = extractPolicies(makeDoc('县城建设要服务于新型城镇化和城乡一体化战略。'));
+    expect(ps.map((c) => [c.surface, c.name])).toEqual([['新型城镇化', '新型城镇化战略'], ['城乡一体化战略', '城乡一体化战略']]);
+    // without 和/与/、 before it, the concept before 战略 stands alone
+    expect(extractPolicies(makeDoc('全面推进城乡一体化战略。')).map((c) => c.surface)).toEqual(['城乡一体化战略']);
+  });
+});

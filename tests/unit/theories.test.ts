@@ -57,3 +57,18 @@ describe('extractTheories — guideline terms (增长极, 梯度转移, 规模�
     expect(extractConcepts(doc).map((c) => c.surface)).not.toContain('规模经济');
   });
 });
+
+describe('extractTheories — shared head and listed principles', () => {
+  it('集聚与溢出效应: the first conjunct takes the shared head', () => {
+    const th = extractTheories(makeDoc('中心城市应充分发挥辐射与溢出效应。'));
+    expect(th.map((c) => [c.surface, c.name])).toEqual([['辐射', '辐射效应'], ['溢出效应', '外溢效应']]);
+  });
+
+  it('a stem that is not a listed effect is left alone', () => {
+    expect(extractTheories(makeDoc('产生经济与社会效应。')).map((c) => c.surface)).toEqual([]);
+  });
+
+  it('reads the quoted 中心—外围 model as the core–periphery theory', () => {
+    expect(extractTheories(makeDoc('区域内形成“中心—外围”格局。')).map((c) => c.name)).toEqual(['核心—边缘理论']);
+  });
+});
