@@ -10,6 +10,7 @@ import { extractConcepts } from './concepts.js';
 import { extractPeople } from './people.js';
 import { extractCitations } from './citations.js';
 import { linkNotes } from './notes.js';
+import { uniqueBy } from './match.js';
 import { extractMeasures, mentionsBySentence } from './measures.js';
 import { extractCueRelations, extractMembership } from './cue-relations.js';
 import type { ImpliedFacts } from '../write/payload.js';
@@ -51,19 +52,9 @@ export function extract(doc: SegmentedDoc): Extraction {
     mentions,
     measures: extractMeasures(doc, mentions, entities, mentionsBySentence(mentions)),
     citations,
-    relations: dedupeRelations(relations),
+    relations: uniqueBy(relations, (r) => `${r.type}|${r.from}|${r.to}|${r.sentence}`),
     notes: linkNotes(doc),
   };
-}
-
-function dedupeRelations(rs: Relation[]): Relation[] {
-  const seen = new Set<string>();
-  return rs.filter((r) => {
-    const k = `${r.type}|${r.from}|${r.to}|${r.sentence}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /**
@@ -98,12 +89,8 @@ export function implyFacts(x: Extraction): ImpliedFacts {
     if (m.core) reference.push({ type: 'CORE_OF', from: m.member, to: m.cluster, source: 'lexicon' });
     withAncestors(m.member);
   }
-  const seen = new Set<string>();
   return {
     entities: [...entities.values()],
-    reference: reference.filter((r) => {
-      const k = `${r.type}|${r.from}|${r.to}`;
-      return seen.has(k) ? false : (seen.add(k), true);
-    }),
+    reference: uniqueBy(reference, (r) => `${r.type}|${r.from}|${r.to}`),
   };
 }

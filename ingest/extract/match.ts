@@ -314,14 +314,19 @@ function balanceQuotes(text: string, start: number, end: number, s: Sentence): [
   return [start, end];
 }
 
-function dedupe(cands: Candidate[]): Candidate[] {
+/** The first item for each key, in order. */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return cands.filter((c) => {
-    const k = `${c.type}|${c.start}|${c.end}|${c.name}`;
+  return items.filter((x) => {
+    const k = key(x);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+}
+
+function dedupe(cands: Candidate[]): Candidate[] {
+  return uniqueBy(cands, (c) => `${c.type}|${c.start}|${c.end}|${c.name}`);
 }
 
 /**

@@ -25,43 +25,42 @@ export interface DocFigures {
   sentences: number;
   /** first analyze of this document (the very first one includes jieba's dictionary load) */
   warmupMs: number;
-  medianMs: StageMs & { total: number };
+  medianMs: Totalled;
 }
+
+/** Per-stage milliseconds (or µs per char) plus their total. */
+type Totalled = StageMs & { total: number };
+
+/** What one timed text (the corpus, its ×10 copy, the one-document control) measures. */
+interface TextRun {
+  chars: number;
+  normalizedChars: number;
+  sentences: number;
+  medianMs: Totalled;
+  /** µs of each stage per normalized character */
+  usPerChar: Totalled;
+}
+
+type Memory = { peakRss: number; peakHeapUsed: number; maxRssOs: number };
 
 export interface PipelineFigures {
   runs: number;
   docs: DocFigures[];
-  corpus: {
-    chars: number;
-    normalizedChars: number;
-    sentences: number;
-    /** sums of the per-document medians */
-    medianMs: StageMs & { total: number };
-    charsPerSecond: number;
-    /** µs of each stage per normalized character */
-    usPerChar: StageMs & { total: number };
-  };
-  memory: { peakRss: number; peakHeapUsed: number; maxRssOs: number };
-  scale: {
+  /** medianMs: sums of the per-document medians */
+  corpus: TextRun & { charsPerSecond: number };
+  memory: Memory;
+  scale: TextRun & {
     copies: number;
     runs: number;
     input: string;
-    chars: number;
-    normalizedChars: number;
-    sentences: number;
-    medianMs: StageMs & { total: number };
     charsPerSecond: number;
-    usPerChar: StageMs & { total: number };
     /** (time per normalized char at ×10) / (time per normalized char over the single documents); 1 = linear */
-    ratio: StageMs & { total: number };
+    ratio: Totalled;
     /** control: the corpus ×1 as one document (same text as the single documents, one doc instead of five) */
-    oneDoc: {
-      chars: number; normalizedChars: number; sentences: number; medianMs: StageMs & { total: number };
-      usPerChar: StageMs & { total: number }; ratioVsSingles: StageMs & { total: number };
-    };
+    oneDoc: TextRun & { ratioVsSingles: Totalled };
     /** (time per char at ×10) / (time per char at ×1 as one document): growth with document length alone */
-    ratioVsOneDoc: StageMs & { total: number };
-    memory: { peakRss: number; peakHeapUsed: number; maxRssOs: number };
+    ratioVsOneDoc: Totalled;
+    memory: Memory;
   };
 }
 
@@ -73,8 +72,8 @@ function stageMedians(samples: StageMs[]): StageMs {
   return out;
 }
 
-function perChar(t: StageMs & { total: number }, chars: number) {
-  const out = {} as StageMs & { total: number };
+function perChar(t: Totalled, chars: number) {
+  const out = {} as Totalled;
   for (const k of [...STAGES, 'total'] as const) out[k] = round((t[k] * 1000) / chars, 3);
   return out;
 }
@@ -136,8 +135,8 @@ export function benchPipeline(sources: Source[], log: (m: string) => void): Pipe
     }
     return { chars: doc.text.length, normalized, sentences, ms: withTotal(stageMedians(samples)) };
   };
-  const ratioOf = (a: { ms: StageMs & { total: number }; normalized: number }, b: { ms: StageMs & { total: number }; normalized: number }) => {
-    const out = {} as StageMs & { total: number };
+  const ratioOf = (a: { ms: Totalled; normalized: number }, b: { ms: Totalled; normalized: number }) => {
+    const out = {} as Totalled;
     for (const k of [...STAGES, 'total'] as const) out[k] = round((a.ms[k] / a.normalized) / (b.ms[k] / b.normalized), 3);
     return out;
   };
