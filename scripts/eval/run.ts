@@ -3,25 +3,21 @@
  *
  *   npm run eval [-- --split dev|test|all] [--json out.json]
  *
- * dev  = tests/gold/dev/<id>.json, texts from corpus/ (matched by id through corpus/manifest.json)
- * test = tests/gold/test/<id>.json, texts in tests/gold/test/texts/ (matched through
- *        tests/gold/test/manifest.json, else by file name = id)
+ * dev  = tests/gold/dev/<id>.json, texts from corpus/ (bundled documents) or tests/gold/dev/texts/
+ * test = tests/gold/test/<id>.json, texts in tests/gold/test/texts/ (see items.ts)
  *
  * Runs the pipeline without a database, prints Markdown tables and writes every figure to
  * out/eval.json (or --json). Exits 0 whatever the scores; 1 only on usage errors or when the
  * pipeline cannot be loaded.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { DocKind, DocMeta } from '../../ingest/types.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { itemsOf, ROOT } from './items.js';
 import {
   CITATION_FIELDS, combine, scoreDocument, SCORED_ENTITY_TYPES, SCORED_RELATION_TYPES,
-  type Accuracy, type DocScore, type GoldDoc, type PRF, type SplitScore,
+  type Accuracy, type DocScore, type PRF, type SplitScore,
 } from './score.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const GOLD = join(ROOT, 'tests/gold');
 
 // ---------- arguments ----------
 
@@ -56,54 +52,6 @@ function usage(problem?: string): never {
   if (problem) console.error(`eval: ${problem}`);
   console.error('usage: npm run eval [-- --split dev|test|all] [--json out.json]');
   process.exit(problem ? 1 : 0);
-}
-
-// ---------- documents ----------
-
-interface Item { gold: GoldDoc; goldPath: string; textPath: string | null; meta: DocMeta }
-
-interface ManifestEntry { id?: string; file: string; title?: string; kind?: string; year?: number | null; authors?: string[]; source?: string | null; url?: string | null }
-
-function readManifestEntries(path: string): ManifestEntry[] {
-  if (!existsSync(path)) return [];
-  const data = JSON.parse(readFileSync(path, 'utf8')) as { documents?: ManifestEntry[] };
-  return data.documents ?? [];
-}
-
-function metaOf(id: string, e: ManifestEntry | undefined): DocMeta {
-  return {
-    id,
-    title: e?.title ?? '',
-    kind: (e?.kind as DocKind) ?? 'other',
-    year: e?.year ?? null,
-    authors: e?.authors ?? [],
-    source: e?.source ?? null,
-    url: e?.url ?? null,
-  };
-}
-
-function goldFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort().map((f) => join(dir, f));
-}
-
-/** Gold files of a split with the text each one scores; null when the split does not exist yet. */
-function itemsOf(split: 'dev' | 'test'): Item[] | null {
-  const goldDir = join(GOLD, split);
-  const files = goldFiles(goldDir);
-  if (!files.length) return null;
-  const textDir = split === 'dev' ? join(ROOT, 'corpus') : join(goldDir, 'texts');
-  const manifest = readManifestEntries(split === 'dev' ? join(textDir, 'manifest.json') : join(goldDir, 'manifest.json'));
-  const texts = existsSync(textDir) ? readdirSync(textDir) : [];
-  return files.map((goldPath) => {
-    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldDoc;
-    const id = gold.document ?? basename(goldPath, '.json');
-    const entry = manifest.find((e) => e.id === id);
-    let file = entry?.file;
-    if (!file) file = texts.find((t) => basename(t, extname(t)) === id && t !== 'manifest.json');
-    const textPath = file && existsSync(join(textDir, file)) ? join(textDir, file) : null;
-    return { gold, goldPath, textPath, meta: metaOf(id, entry) };
-  });
 }
 
 // ---------- formatting ----------
