@@ -5,7 +5,7 @@ import { loadText, LoadError } from './load/index.js';
 import { analyze, EXTRACTOR_VERSION, type Stage } from './pipeline.js';
 import { normalize } from './normalize/index.js';
 import { toPayload, contentKey } from './write/payload.js';
-import { writeDocument, deleteDocument, storedDocument, updateMetadata, type WriteStatus } from './write/index.js';
+import { writeDocument, deleteDocument, storedDocument, updateMetadata, DocumentExists, type WriteStatus } from './write/index.js';
 import { lexiconVersion } from './lexicon.js';
 
 export interface IngestInput {
@@ -32,7 +32,7 @@ export interface IngestResult {
 
 /** Bad input: the message names the problem (file, encoding, size, line). Nothing was written. */
 export class IngestError extends Error {
-  constructor(message: string, readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT') {
+  constructor(message: string, readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' = 'BAD_USER_INPUT') {
     super(message);
   }
 }
@@ -42,6 +42,9 @@ export function deriveId(title: string, content: string): string {
   return 'doc-' + createHash('sha256').update(title).update('\0').update(content).digest('hex').slice(0, 12);
 }
 
+const conflict = (id: string) =>
+  new IngestError(`A document with id "${id}" exists; leave "replace" unset or true to replace it`, 'CONFLICT');
+
 let lexVersion: string | null = null;
 
 /**
@@ -49,7 +52,8 @@ let lexVersion: string | null = null;
  * changes nothing; new content under an existing id replaces that document's facts.
  */
 export async function ingestDocument(
-  db: Db, input: IngestInput, opts: { onStage?: (s: Stage | 'load' | 'write') => void; maxBytes?: number; force?: boolean } = {},
+  db: Db, input: IngestInput,
+  opts: { onStage?: (s: Stage | 'load' | 'write') => void; maxBytes?: number; force?: boolean; mustBeNew?: boolean } = {},
 ): Promise<IngestResult> {
   const t0 = performance.now();
   let raw;
@@ -67,7 +71,8 @@ export async function ingestDocument(
   lexVersion ??= lexiconVersion();
   const versions = { lexicon: lexVersion, extractor: EXTRACTOR_VERSION };
   // Unchanged content under the same id: skip the pipeline, refresh only the bibliographic fields.
-  const stored = opts.force ? null : await storedDocument(db, raw.meta.id);
+  const stored = opts.force && !opts.mustBeNew ? null : await storedDocument(db, raw.meta.id);
+  if (stored && opts.mustBeNew) throw conflict(raw.meta.id);
   if (stored && stored.contentKey === contentKey(clean.sha256, versions)) {
     const status = await updateMetadata(db, raw.meta);
     return {
@@ -79,7 +84,9 @@ export async function ingestDocument(
   if (a.doc.sentences.length === 0) throw new IngestError(`${input.origin}: no sentences found (is this running text?)`);
   const payload = toPayload(a.doc, a.extraction, a.implied, versions);
   opts.onStage?.('write');
-  const status = await writeDocument(db, payload, { force: opts.force });
+  const status = await writeDocument(db, payload, opts).catch((e: unknown) => {
+    throw e instanceof DocumentExists ? conflict(e.id) : e;
+  });
   const entities: Record<string, number> = {};
   for (const e of a.extraction.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
   return {

@@ -4,6 +4,13 @@ import { LABELS, type GraphPayload } from './payload.js';
 
 export type WriteStatus = 'created' | 'replaced' | 'unchanged' | 'metadata-updated';
 
+/** A write that had to create the document found it stored (checked inside the transaction). */
+export class DocumentExists extends Error {
+  constructor(readonly id: string) {
+    super(`A document with id "${id}" exists`);
+  }
+}
+
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough for the 2-core box. */
 const BATCH = 2000;
 
@@ -20,13 +27,22 @@ async function unwind(tx: Tx, cypher: string, rows: unknown[], params: Record<st
 const META = `d.title = $doc.title, d.kind = $doc.kind, d.year = $doc.year, d.authors = $doc.authors,
   d.source = $doc.source, d.url = $doc.url`;
 
+const STORED = 'd.contentKey AS contentKey, d.title AS title, d.kind AS kind, d.year AS year, d.authors AS authors, d.source AS source, d.url AS url';
+
 const q = {
   existing: (id: string): Query => ({
-    cypher: 'MATCH (d:Document {id: $id}) RETURN d.contentKey AS contentKey, d.title AS title, d.kind AS kind, d.year AS year, d.authors AS authors, d.source AS source, d.url AS url',
+    cypher: `MATCH (d:Document {id: $id}) RETURN ${STORED}`,
+    params: { id },
+  }),
+  // Claims the document node before reading it: the write lock (and the id constraint for a new
+  // node) serialises concurrent writers of one id, so the second sees what the first committed.
+  claim: (id: string): Query => ({
+    cypher: `MERGE (d:Document {id: $id}) ON CREATE SET d.claimed = true SET d.lock = true REMOVE d.lock
+      WITH d WHERE d.claimed IS NULL RETURN ${STORED}`,
     params: { id },
   }),
   updateMeta: (doc: GraphPayload['doc']): Query => ({ cypher: `MATCH (d:Document {id: $doc.id}) SET ${META}`, params: { doc } }),
-  document: `MERGE (d:Document {id: $doc.id}) SET ${META}, d.sha256 = $doc.sha256, d.contentKey = $doc.contentKey,
+  document: `MERGE (d:Document {id: $doc.id}) REMOVE d.claimed SET ${META}, d.sha256 = $doc.sha256, d.contentKey = $doc.contentKey,
     d.chars = $doc.chars, d.sentenceCount = $doc.sentenceCount, d.lexiconVersion = $doc.lexiconVersion,
     d.origin = $doc.origin, d.ingestedAt = toString(datetime())`,
   sections: `MATCH (d:Document {id: $docId}) UNWIND $rows AS r
@@ -46,7 +62,7 @@ const q = {
     SET e.aliasText = reduce(t = '', a IN e.aliases | t + ' ' + a)
     WITH e, r
     MATCH (d:Document {id: $docId})
-    CREATE (d)-[:HAS_ENTITY {mentions: r.mentions}]->(e)
+    CREATE (d)-[:HAS_ENTITY {mentions: r.mentions, aliases: r.aliases}]->(e)
     WITH e, r UNWIND r.names AS n
     MERGE (nm:Name {value: n})
     MERGE (nm)-[:NAMES]->(e)`,
@@ -90,6 +106,15 @@ const q = {
     'MATCH (:Document {id: $id})-[:HAS_ENTITY]->(e)-[r]-() WHERE r.docId = $id DELETE r',
     `MATCH (:Document {id: $id})-[c:CITES]->(w) DELETE c
      WITH DISTINCT w WHERE NOT (w)<-[:CITES]-() DETACH DELETE w`,
+    // Entities other documents still support keep only the aliases those documents gave them.
+    `MATCH (d:Document {id: $id})-[:HAS_ENTITY]->(e)<-[k:HAS_ENTITY]-(o:Document) WHERE o <> d
+     WITH e, collect(coalesce(k.aliases, e.aliases)) AS lists
+     WITH e, reduce(acc = [], l IN lists | acc + [a IN l WHERE NOT a IN acc]) AS aliases
+     SET e.aliases = aliases, e.aliasText = reduce(t = '', a IN aliases | t + ' ' + a)
+     WITH e, aliases
+     MATCH (n:Name)-[x:NAMES]->(e) WHERE n.value <> e.name AND NOT n.value IN aliases
+     DELETE x
+     WITH DISTINCT n WHERE NOT (n)-[:NAMES]->() DELETE n`,
     `MATCH (:Document {id: $id})-[h:HAS_ENTITY]->(e) DELETE h
      WITH DISTINCT e WHERE NOT (e)<-[:HAS_ENTITY]-()
      OPTIONAL MATCH (n:Name)-[:NAMES]->(e)
@@ -131,11 +156,12 @@ function sameMeta(row: Record<string, unknown>, doc: GraphPayload['doc']): boole
  * Writes one document in ONE transaction: unchanged content is left alone (only metadata is
  * refreshed), changed content replaces every fact of the document. A failure anywhere rolls
  * the whole document back, so the graph never holds half a document. `force` rewrites even
- * unchanged content (after a lexicon edit, say).
+ * unchanged content (after a lexicon edit, say); `mustBeNew` refuses an id that is stored.
  */
-export async function writeDocument(db: Db, p: GraphPayload, opts: { force?: boolean } = {}): Promise<WriteStatus> {
+export async function writeDocument(db: Db, p: GraphPayload, opts: { force?: boolean; mustBeNew?: boolean } = {}): Promise<WriteStatus> {
   return db.write(async (tx) => {
-    const [row] = await tx.run(q.existing(p.doc.id));
+    const [row] = await tx.run(q.claim(p.doc.id));
+    if (row && opts.mustBeNew) throw new DocumentExists(p.doc.id);
     if (row && row.contentKey === p.doc.contentKey && !opts.force) {
       if (sameMeta(row, p.doc)) return 'unchanged';
       await tx.run(q.updateMeta(p.doc));

@@ -2,7 +2,7 @@
 import { deriveId, ingestDocument, IngestError, removeDocument } from '../../ingest/service.js';
 import { DOC_KINDS, type DocKind, type DocMeta } from '../../ingest/types.js';
 import { requireLibrarian } from '../auth.js';
-import { apiError, badInput, conflict, notFound } from '../errors.js';
+import { apiError, badInput, notFound } from '../errors.js';
 import * as graph from '../graph/index.js';
 import { text } from './args.js';
 import type { Context } from './context.js';
@@ -62,11 +62,10 @@ export const mutationResolvers = {
       requireLibrarian(ctx);
       const parsed = parseAddDocument(args.input, ctx.config.maxDocumentBytes);
       const id = parsed.meta.id;
-      if (args.input.replace === false && (await graph.documentsByIds(ctx.db, [id])).has(id)) {
-        throw conflict(`A document with id "${id}" exists; leave "replace" unset or true to replace it`);
-      }
       try {
-        await ingestDocument(ctx.db, { ...parsed, origin: 'mutation:addDocument' }, { maxBytes: ctx.config.maxDocumentBytes });
+        await ingestDocument(ctx.db, { ...parsed, origin: 'mutation:addDocument' }, {
+          maxBytes: ctx.config.maxDocumentBytes, mustBeNew: args.input.replace === false,
+        });
       } catch (e) {
         if (e instanceof IngestError) throw apiError(e.code, e.message);
         throw e;

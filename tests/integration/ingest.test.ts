@@ -62,6 +62,49 @@ describe('ingest against the real Neo4j', () => {
     expect(await graphCounts(db)).toEqual(before);
   });
 
+  it('removing a document takes back the aliases and names it gave entities other documents keep', async () => {
+    const snapshot = async () => db.query({
+      cypher: `MATCH (e:Entity) OPTIONAL MATCH (n:Name)-[:NAMES]->(e)
+        WITH e, collect(n.value) AS names RETURN e.id AS id, e.aliases AS aliases, e.aliasText AS aliasText, names ORDER BY id`,
+    }).then((rows) => rows.map((r) => ({ ...r, names: [...(r.names as string[])].sort() })));
+    const before = await snapshot();
+    const id = 'it-alias-doc';
+    const text = '浙江省发展改革委和国家发改委联合发文。八桂大地的钦州、北海与桂林加快发展。';
+    await ingestDocument(db, { meta: meta(id), text, origin: 'test' });
+    const during = await snapshot();
+    const grown = during.filter((e) => {
+      const old = before.find((b) => b.id === e.id);
+      return old && (e.aliases as string[]).length > (old.aliases as string[]).length;
+    });
+    expect(grown.length).toBeGreaterThan(0); // the text did add aliases to shared entities
+    await removeDocument(db, id);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('concurrent writers of one id: one create wins, the other gets CONFLICT; replacements never interleave', async () => {
+    const id = 'it-race-doc';
+    const v1 = '浙江省苍南县龙港镇是小城市培育试点。县域地区应加快发展县域主导产业。';
+    const v2 = '广西壮族自治区钦州市加快发展临港产业。地方政府要推进产城融合。政府应完善基础设施。';
+    try {
+      const adds = await Promise.allSettled([v1, v2].map((text) => ingestDocument(db, { meta: meta(id), text, origin: 'race' }, { mustBeNew: true })));
+      expect(adds.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = adds.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(IngestError);
+      expect((lost.reason as IngestError).code).toBe('CONFLICT');
+      await Promise.all([v1, v2, v1].map((text) => ingestDocument(db, { meta: meta(id), text, origin: 'race' })));
+      const [row] = await db.query({
+        cypher: `MATCH (d:Document {id: $id}) OPTIONAL MATCH (s:Sentence {docId: $id})
+          RETURN d.sentenceCount AS n, count(s) AS stored, collect(s.text) AS texts`,
+        params: { id },
+      });
+      expect(row.stored).toBe(row.n);
+      const joined = (row.texts as string[]).join('');
+      expect([v1, v2].some((v) => [...joined].sort().join('') === [...v].sort().join(''))).toBe(true);
+    } finally {
+      await removeDocument(db, id);
+    }
+  });
+
   it('bad input is refused with a message naming the problem, and nothing stored changes', async () => {
     const before = await graphCounts(db);
     await expect(ingestDocument(db, { meta: meta('it-empty'), text: '   \n ', origin: 'empty.txt' })).rejects.toThrow(/empty\.txt.*empty/);
