@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { FORMAT_BY_EXTENSION } from './load/index.js';
+import { FORMAT_BY_EXTENSION, idFromPath } from './load/index.js';
 import { DOC_KINDS, type DocKind, type DocMeta } from './types.js';
 
 /** A file to ingest and the metadata it will be stored with. */
@@ -35,15 +35,10 @@ export function readManifest(dir: string): Map<string, ManifestEntry> {
 }
 
 /** File name → id: lower-case slug of ASCII letters, digits and CJK ideographs, stable across runs. */
-export function idFromFileName(file: string): string {
-  const slug = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '');
-  return slug || 'doc';
-}
-
 function metaFor(path: string, manifest: Map<string, ManifestEntry>): DocMeta {
   const m = manifest.get(basename(path));
   return {
-    id: m?.id ?? idFromFileName(path),
+    id: m?.id ?? idFromPath(path),
     title: m?.title ?? '', // empty: load takes the first line
     kind: (m?.kind as DocKind) ?? 'other',
     year: m?.year ?? null,

@@ -98,9 +98,10 @@ export function loadText(input: LoadTextInput): RawDoc {
   return { meta, origin, format, encoding, bytes, text, warnings };
 }
 
-/** A document id from a file name: "2016-qu-urbanization.txt" → "2016-qu-urbanization". */
+/** A document id from a file name, the one rule for CLI, corpus and loadFile: "2016 Qu Urbanization.txt" → "2016-qu-urbanization". */
 export function idFromPath(path: string): string {
-  return basename(path, extname(path)).normalize('NFC').replace(/\s+/g, '-');
+  const slug = basename(path, extname(path)).normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return slug || 'doc';
 }
 
 /**
