@@ -14,6 +14,9 @@ export interface Config {
   localBoltPort: number;
   /** NEO4J_DATA_DIR — data folder of the bundled local Neo4j (default .neo4j/data). */
   localDataDir: string | null;
+  /** NEO4J_HEAP / NEO4J_PAGECACHE — JVM heap and page cache of the bundled Neo4j (default 1g / 256m). */
+  localHeap: string;
+  localPageCache: string;
   /** PORT — HTTP port of the GraphQL server (default 4000). */
   port: number;
   /** HOST — interface to listen on (default 127.0.0.1, loopback only). */
@@ -33,6 +36,12 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function size(env: NodeJS.ProcessEnv, name: string, def: string): string {
+  const v = str(env, name) ?? def;
+  if (!/^\d+[kmg]?$/i.test(v.trim())) throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${v}"`);
+  return v.trim();
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
@@ -63,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jDatabase: str(env, 'NEO4J_DATABASE'),
     localBoltPort: int(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
     localDataDir: str(env, 'NEO4J_DATA_DIR'),
+    localHeap: size(env, 'NEO4J_HEAP', '1g'),
+    localPageCache: size(env, 'NEO4J_PAGECACHE', '256m'),
     port: int(env, 'PORT', 4000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
     librarianToken: str(env, 'LIBRARIAN_TOKEN'),

@@ -30,7 +30,7 @@ export async function openDatabase(config: Config, log: (m: string) => void = co
   const dataDir = config.localDataDir ?? join(NEO4J_HOME, 'data');
   log(`Starting local Neo4j on ${uri} (data ${dataDir})…`);
   const t0 = performance.now();
-  const neo = await startLocalNeo4j({ port: config.localBoltPort, dataDir, log });
+  const neo = await startLocalNeo4j({ port: config.localBoltPort, dataDir, log, heap: config.localHeap, pageCache: config.localPageCache });
   log(`Neo4j ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const db = new Db({ uri: neo.uri });
   return {
