@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, useApi, walk } from './helpers.js';
 
@@ -89,6 +90,31 @@ describe('documents, sentences, citations, graph slices', () => {
     expect(document.entities.totalCount).toBeGreaterThan(0);
     for (const e of document.entities.edges) expect(e.node.type).toBe('INDUSTRY');
     for (const { node } of document.sentences.edges) for (const m of node.mentions) expect(node.text).toContain(m.surface);
+  });
+
+  it('answers theories per document in line with the hand-checked gold', async () => {
+    // Gold THEORY names of each bundled document (tests/gold/dev) against what the API serves.
+    let gold = 0;
+    let found = 0;
+    for (const d of docs) {
+      const path = new URL(`../gold/dev/${d.id}.json`, import.meta.url);
+      if (!existsSync(path)) continue;
+      const g = JSON.parse(readFileSync(path, 'utf8')) as { sentences: { mentions: { type: string; name: string }[] }[] };
+      const want = new Set(g.sentences.flatMap((s) => s.mentions.filter((m) => m.type === 'THEORY').map((m) => m.name)));
+      if (!want.size) continue;
+      const { document } = ok(await api.gql(`query($id: ID!) { document(id: $id) {
+        entities(type: THEORY, first: 100) { edges { mentions node { name type } } } } }`, { id: d.id }));
+      const served = new Set<string>();
+      for (const e of document.entities.edges) {
+        expect(e.node.type).toBe('THEORY');
+        expect(e.mentions).toBeGreaterThan(0);
+        served.add(e.node.name);
+      }
+      gold += want.size;
+      found += [...want].filter((n) => served.has(n)).length;
+    }
+    expect(gold).toBeGreaterThan(5);
+    expect(found / gold).toBeGreaterThanOrEqual(0.75);
   });
 
   it('returns null for an unknown document', async () => {
