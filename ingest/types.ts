@@ -153,7 +153,10 @@ export interface Measure {
   cue: string;
 }
 
-export type CitationKind = 'J' | 'N' | 'M' | 'EB/OL' | 'N/OL' | 'D' | 'C' | 'R' | 'S' | 'Z' | 'policy' | 'unknown';
+/** GB/T 7714 type codes as printed (online variants X/OL kept), 'policy' for untyped policy documents. */
+export type CitationKind =
+  | 'J' | 'N' | 'M' | 'D' | 'C' | 'R' | 'S' | 'Z' | 'EB/OL' | 'N/OL'
+  | 'J/OL' | 'M/OL' | 'D/OL' | 'C/OL' | 'R/OL' | 'S/OL' | 'Z/OL' | 'policy' | 'unknown';
 
 /** A cited work, from a reference list or a footnote. */
 export interface Citation {

@@ -1,5 +1,5 @@
 import type { NoteLink, Sentence, StructuredDoc } from '../types.js';
-import { markersIn, normaliseMarker } from './citations.js';
+import { hasBracketMarkers, markersIn, normaliseMarker, ONLY_MARKERS } from './citations.js';
 
 /**
  * Links every footnote to the sentences whose marker points to it, so the graph keeps notes
@@ -21,10 +21,14 @@ export function linkNotes(doc: StructuredDoc): NoteLink[] {
     const d = /^\[(\d+)\]$/.exec(n.marker);
     if (d) numbered.add(Number(d[1]));
   }
+  // bare superscript digits only count in a text that does not cite with brackets
+  const noteSpans = notes.map((n) => [n.start, n.end]);
+  const running = doc.sentences.filter((s) => !noteSpans.some(([a, b]) => s.start < b && a < s.end));
+  if (running.some((s) => hasBracketMarkers(s.text))) numbered.clear();
   let prev: Sentence | undefined;
   for (const s of doc.sentences) {
     const found = markersIn(s.text, numbered);
-    const onlyMarkers = /^[\s\d①-⑳^{}\[\]［］,，。.;；]*$/.test(s.text);
+    const onlyMarkers = ONLY_MARKERS.test(s.text);
     const target = onlyMarkers && prev ? prev : s;
     for (const f of found) {
       const same = byMarker.get(f.marker);

@@ -1,5 +1,5 @@
 import {
-  REFERENCE_HEADING, headingShape, isNoteContinuation, startsWithNumbering, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+  REF_CLOSE, REF_OPEN, REFERENCE_CODE, REFERENCE_ENTRY_START, REFERENCE_HEADING, headingShape, startsEntry, isNoteContinuation, startsWithNumbering, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
 } from '../structure/lines.js';
 import type { Warn } from './noise.js';
 
@@ -39,7 +39,8 @@ const MARKER_ONLY = /^(?:\^?\{?[①-⑳]+\}?)[\s\d]{0,4}$/u;
 const NOTE_START = /^(?:\^\{?[①-⑳]+\}?|[①-⑳])\s*(?=\S)/u;
 const LIST_START = /^(?:[•·▪●○◆◇■□►▶➢✓-]\s*|[-*]\s+|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-z][.)]\s)/u;
 const FIELD_START = /^(来源|作者|编辑|记者|发布时间|时间|日期|出处|原标题|通讯员|摄影|收稿日期|修回日期|出版日期|发布日期|通讯作者|基金项目|作者简介|作者单位|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|Keywords?|Key words|Received|Online|地址|网址|邮编|电话|传真|电子邮箱)\s*[:：]/i;
-const REF_START = /^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．、]\s*|[A-Z][A-Za-z'’-]+,\s*[A-Z]|\p{Script=Han}{2,4}(?:[,，、]\p{Script=Han}{2,4})*\s*[.．])/u;
+/** A new reference entry ([1], [1］, 1., "方创琳.", "FANG C L."), as structure reads it. */
+const REF_START = REFERENCE_ENTRY_START;
 const CLOSING_START = /^[。，、；：？！…）)》」』”’】〕,.;:?!%]/u;
 const FINAL_CHARS = '。！？!?…';
 const CLOSERS = '”’」』）)》】〕';
@@ -67,6 +68,8 @@ function lineKind(t: string): Kind {
   if (isTableRow(t) || isTableSeparator(t)) return 'table';
   if (isTocLine(t)) return 'toc';
   if (headingShape(t)) return 'heading';
+  // a reference entry outside a headed list ("方创琳. 2014. 题名[J]. …", "[3] …[J]. …"): never glued to a paragraph
+  if (REF_START.test(t) && REFERENCE_CODE.test(t.slice(0, 200))) return 'ref';
   if (FIELD_START.test(t)) return 'field';
   if (LIST_START.test(t)) return 'list';
   return 'body';
@@ -88,6 +91,8 @@ function numberedTitle(t: string): boolean {
 }
 
 function canJoin(prev: OutLine, t: string, kind: Kind): boolean {
+  // the wrapped rest of a reference entry that stopped mid-field ("…[J]. 行政" + "管理改革, 2012…")
+  if (prev.kind === 'ref') return kind === 'body' && !/[.．。]$/.test(prev.text);
   if (prev.kind !== 'body' && prev.kind !== 'list') return false;
   if (kind !== 'body') return false;
   if (CLOSING_START.test(t)) return true;
@@ -101,6 +106,26 @@ function canJoin(prev: OutLine, t: string, kind: Kind): boolean {
   return !titleLike(t);
 }
 
+/** A numbered entry with a GB/T 7714 type code somewhere in the line ("…55-61.] [6]冯某.题名[J].…"). */
+const ENTRY_INSIDE = new RegExp(`${REF_OPEN}\\s*\\d{1,3}\\s*${REF_CLOSE}[^\\[［]{2,200}[\\[［【]\\s*(?:[JMNCDRSZ]|EB)\\s*(?:\\/\\s*OL)?\\s*[\\]］】」]`);
+
+/**
+ * Do reference entries go on after line `from` (within the next 3 non-blank lines, a line that
+ * starts an entry with a type code, or carries a numbered one after a wrapped fragment)? Then a
+ * heading met inside the list is a page header, not the end of the list.
+ */
+function entriesFollow(rows: string[], from: number): boolean {
+  let seen = 0;
+  for (let i = from; i < rows.length && seen < 3; i++) {
+    const t = rows[i].trim();
+    if (!t) continue;
+    seen++;
+    if (headingShape(t) && !REF_START.test(t)) return false;
+    if ((REF_START.test(t) && REFERENCE_CODE.test(t.slice(0, 200))) || ENTRY_INSIDE.test(t)) return true;
+  }
+  return false;
+}
+
 /** Joins PDF line wraps, relocates page-bottom footnotes, glues marker lines. See the module comment. */
 export function joinWrappedLines(text: string, warn: Warn = () => {}): string {
   const out: OutLine[] = [];
@@ -111,6 +136,7 @@ export function joinWrappedLines(text: string, warn: Warn = () => {}): string {
   let inRefs = false;
   let joins = 0;
   let moved = 0;
+  let dropped = 0;
 
   const push = (line: OutLine) => {
     out.push(line);
@@ -121,8 +147,9 @@ export function joinWrappedLines(text: string, warn: Warn = () => {}): string {
     pending = [];
   };
 
-  for (const raw of text.split('\n')) {
-    const t = raw.trim();
+  const rows = text.split('\n');
+  for (let r = 0; r < rows.length; r++) {
+    const t = rows[r].trim();
     if (!t) { blanks++; continue; }
     let kind = lineKind(t);
 
@@ -151,9 +178,13 @@ export function joinWrappedLines(text: string, warn: Warn = () => {}): string {
     lastNote = null;
 
     if (inRefs) {
-      if (kind === 'heading' && !REFERENCE_HEADING.test(t)) {
+      if (kind === 'heading' && !REFERENCE_HEADING.test(t) && entriesFollow(rows, r + 1)) {
+        // a running page header (the journal name) printed between two pages of the list
+        dropped++;
+        continue;
+      } else if (kind === 'heading' && !REFERENCE_HEADING.test(t)) {
         inRefs = false;
-      } else if (last && last.kind === 'ref' && !REF_START.test(t)) {
+      } else if (last && last.kind === 'ref' && !startsEntry(t, last.text)) {
         last.text = joinText(last.text, t);
         joins++;
         blanks = 0;
@@ -185,5 +216,6 @@ export function joinWrappedLines(text: string, warn: Warn = () => {}): string {
   flushNotes();
   if (joins) warn(`joined ${joins} wrapped line(s)`);
   if (moved) warn(`moved ${moved} page-bottom footnote(s) after the paragraph they interrupted`);
+  if (dropped) warn(`dropped ${dropped} page header(s) inside the reference list`);
   return out.map((l) => l.sep + l.text).join('');
 }

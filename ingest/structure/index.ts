@@ -1,6 +1,6 @@
 import type { CleanDoc, Footnote, Section, Sentence, StructuredDoc } from '../types.js';
 import {
-  GLUED_REFERENCE_HEADING, INLINE_REFERENCE_HEADING, MAX_HEADING_CHARS, REFERENCE_CODE, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+  BRACKETED_REF_NUMBER, GLUED_REFERENCE_HEADING, startsEntry, INLINE_REFERENCE_HEADING, MAX_HEADING_CHARS, REF_CLOSE, REF_OPEN, REFERENCE_CODE, REFERENCE_HEADING, headingShape, isNoteContinuation, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
 } from './lines.js';
 import { isReferenceStart, parseNoteLine } from './notes.js';
 import { splitSentences } from './sentences.js';
@@ -62,6 +62,9 @@ function headingText(t: string): string {
   return stripTrailingMarkers(t.replace(/^#{1,6}\s+/, '')).replace(/\s+/g, ' ').trim();
 }
 
+/** A bracketed reference number anywhere in a line (global; reset lastIndex before use). */
+const BRACKETED_ANYWHERE = new RegExp(`${REF_OPEN}\\s*(\\d{1,3})\\s*${REF_CLOSE}`, 'g');
+
 /**
  * Reference entries inside one line from `from` on: a line that normalize joined ("[1] …4-10.[2] …",
  * "1. …5-21.2. …") splits before each next number in sequence ([n+1] / ［n+1］, or n+1. when the
@@ -74,18 +77,21 @@ function entrySpans(t: string, from: number): [number, number][] {
   while (a < t.length && /\s/.test(t[a])) a++;
   cuts.push(a);
   const head = t.slice(a);
-  const bracket = /^[\[［](\d{1,3})[\]］]/.exec(head);
+  const bracket = BRACKETED_REF_NUMBER.exec(head);
   const dotted = bracket ? null : /^(\d{1,3})[.．](?!\d)\s*/.exec(head);
   const first = bracket ?? dotted;
   let next = first ? Number(first[1]) + 1 : null;
-  const re = dotted ? /(?<!\d)(\d{1,3})[.．](?!\d)\s*(?=\S)/g : /[\[［](\d{1,3})[\]］]/g;
+  const re = dotted ? /(?<!\d)(\d{1,3})[.．](?!\d)\s*(?=\S)/g : BRACKETED_ANYWHERE;
   re.lastIndex = a + (first ? first[0].length : 0);
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
-    if (next === null ? n !== 1 && !cuts.length : n !== next) continue;
+    // the next number in sequence; one number may be missing (OCR dropped or misread its marker)
+    // when the entry after the gap carries a type code
+    const coded = () => REFERENCE_CODE.test(t.slice(m!.index, m!.index + 200));
+    if (next !== null && n !== next && !(n === next + 1 && coded())) continue;
     // an entry ends before the next marker: . 。 ) ] digits, a URL or a page range
     const before = t.slice(0, m.index);
-    if (dotted ? !/[.。．)）\]］]\s*$/.test(before) || !REFERENCE_CODE.test(t.slice(m.index, m.index + 200)) : !/[.。．)）\]］\d\w/\s]$/.test(before)) continue;
+    if (dotted ? !/[.。．)）\]］]\s*$/.test(before) || !coded() : !/[.。．)）\]］】」』\d\w/\s]$/.test(before)) continue;
     cuts.push(m.index);
     next = n + 1;
   }
@@ -98,21 +104,36 @@ function entrySpans(t: string, from: number): [number, number][] {
   return out;
 }
 
-/** A numbered entry start: [n], ［n］, n. / n．. */
-const ENTRY_MARKER = /^(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．](?!\d))\s*\S/;
+/** A numbered entry start: [n], ［n］ (or OCR-mixed [n］, [n」), n. / n．. */
+const ENTRY_MARKER = new RegExp(`^(?:${REF_OPEN}\\s*\\d{1,3}\\s*${REF_CLOSE}|\\d{1,3}\\s*[.．](?!\\d))\\s*\\S`);
+
+/** An entry start: numbered, or (author–year lists) an author block closed by "." ("方创琳. 2014. …"). */
+function entryStart(t: string): boolean {
+  return ENTRY_MARKER.test(t) || isReferenceStart(t);
+}
 
 /**
- * A GB/T 7714-shaped entry: numbered, a type code ([J], [M], [N], [EB/OL] …) within its first 200
- * characters with no sentence end before it, and a year or publisher after the author/title part.
+ * A GB/T 7714-shaped entry: numbered or led by its authors, a type code ([J], [M], [N], [EB/OL] …)
+ * within its first 200 characters with no sentence end before it, and a year or publisher after
+ * the author/title part.
  */
 export function isGbtEntry(entry: string): boolean {
   const t = entry.trim();
-  if (!ENTRY_MARKER.test(t)) return false;
+  if (!entryStart(t)) return false;
   const code = REFERENCE_CODE.exec(t.slice(0, 200));
   if (!code) return false;
   const pre = t.slice(0, code.index);
-  if (/[。！？]/.test(pre) || !/[.．,，]/.test(pre.replace(/^(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．])/, ''))) return false;
-  return /(?:19|20)\d{2}|出版社/.test(t.slice(code.index));
+  if (/[。！？]/.test(pre) || !/[.．,，]/.test(pre.replace(/^\d{1,3}\s*[.．]/, '').replace(BRACKETED_REF_NUMBER, ''))) return false;
+  // the year follows the type code, or (author–year lists) the author block: "方创琳. 2014. 题名[J]"
+  // (OCR may print 0 as O: 2O17)
+  return /(?:19|2[0O])[\dO]\d|出版社/.test(t.slice(code.index)) || /^[^\[［]{2,80}?[.．]\s*(?:19|20)\d{2}[a-z]?\s*[.．]/.test(pre);
+}
+
+/** The bracketed English translation printed after a Chinese entry ("[YANG Yu,LI Jun.The …[J].…]"). */
+function isTranslation(t: string): boolean {
+  if (!/^[\[［]\s*[A-Z][A-Za-z'’-]*[\s,.]/.test(t)) return false;
+  const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+  return han <= [...t].length * 0.1;
 }
 
 /**
@@ -130,13 +151,16 @@ function referenceRuns(lines: Line[]): Map<number, number> {
     start = end = -1;
     count = 0;
   };
+  let prev = -1; // the last non-blank line
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     if (!t) continue;
-    if (ENTRY_MARKER.test(t)) {
+    const last = prev;
+    prev = i;
+    if (entryStart(t)) {
       // the year of the last entry may sit on a wrapped line ("…[J]. 行政" / "管理改革, 2012(11): 4-10.")
       const next = lines[i + 1]?.text ?? '';
-      const wrap = next && !ENTRY_MARKER.test(next) && !/[。！？]\s*\S/.test(next) ? next : '';
+      const wrap = next && !entryStart(next) && !/[。！？]\s*\S/.test(next) ? next : '';
       const spans = entrySpans(t, 0);
       const n = spans.filter(([a, b], k) => isGbtEntry(t.slice(a, b) + (k === spans.length - 1 ? wrap : ''))).length;
       if (n) {
@@ -145,8 +169,8 @@ function referenceRuns(lines: Line[]): Map<number, number> {
         count += n;
         continue;
       }
-    } else if (start >= 0 && end === i - 1 && [...t].length <= 150 && !/[。！？]\s*\S/.test(t) && !headingShape(t)) {
-      end = i; // a wrapped continuation ("管理改革, 2012(11): 4-10.")
+    } else if (start >= 0 && ((end === i - 1 && [...t].length <= 150 && !/[。！？]\s*\S/.test(t) && !headingShape(t)) || (end === last && isTranslation(t)))) {
+      end = i; // a wrapped continuation ("管理改革, 2012(11): 4-10.") or the entry's English translation (blank lines between allowed)
       continue;
     }
     close();
@@ -282,7 +306,7 @@ export function structure(doc: CleanDoc): StructuredDoc {
 
     if (inRefs) {
       let spans = entrySpans(t, 0);
-      if (lastRef && !isReferenceStart(t)) {
+      if (lastRef && !startsEntry(t, lastRef.text)) {
         // a continuation line, possibly followed by entries joined onto it
         const [, b0] = spans[0];
         lastRef.end = line.start + b0;

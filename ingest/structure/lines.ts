@@ -18,8 +18,49 @@ const NAMED_HEADINGS = /^(总序|序言|序|前言|目录|目次|摘要|内容�
 /** Headings that open a reference list. */
 export const REFERENCE_HEADING = /^(?:#{1,6}\s*)?[\[［【〔]?\s*(参\s*考\s*文\s*献|参考资料|主\s*要\s*参\s*考\s*文\s*献|注\s*释|References|REFERENCES|Bibliography)(?:\s*[(（]\s*(?:References|REFERENCES|Bibliography)\s*[)）])?\s*[\]］】〕]?\s*[:：]?$/;
 
+/**
+ * Brackets around a reference number. OCR prints them full-width, half-width, mixed or with a
+ * wrong glyph (`[1]`, `［1］`, `[1］`, `[54」`, `【1】`), so openers and closers are matched
+ * independently. Regex source fragments, for building the patterns below and in notes/citations.
+ */
+export const REF_OPEN = '[\\[［【〔]';
+export const REF_CLOSE = '[\\]］】〕」』]';
+
+/** A bracketed reference number at the start of a line ("[12］…"); group 1 is the number. */
+export const BRACKETED_REF_NUMBER = new RegExp(`^${REF_OPEN}\\s*(\\d{1,3})\\s*${REF_CLOSE}`);
+
+const NUMBERED_ENTRY_SOURCE = `${REF_OPEN}\\s*\\d{1,3}\\s*${REF_CLOSE}|\\d{1,3}[.．、]\\s*\\S`;
+
+/** Starts a numbered entry: [1], ［1］, [1］, [54」, 1. / 1． / 1、. */
+export const NUMBERED_ENTRY_START = new RegExp(`^(?:${NUMBERED_ENTRY_SOURCE})`);
+
+/**
+ * Starts a new entry of a reference list: [1], ［1］ (also OCR-mixed [1］, [54」), 1. / 1．, or its
+ * author block closed by "." — Chinese names ("方创琳. 题名[J]…", "方创琳, 宋吉涛, 等."), "Smith, J."
+ * or GB/T 7714 Latin names with initials ("FANG C L, YU D L."). In a numbered list only a number
+ * starts an entry (see `startsEntry`).
+ */
+export const REFERENCE_ENTRY_START = new RegExp(
+  `^(?:${NUMBERED_ENTRY_SOURCE}|[A-Z][A-Za-z'’-]+,\\s*[A-Z](?:[.．\\s,]|$)` +
+    `|\\p{Script=Han}{2,4}(?:[,，、]\\s*\\p{Script=Han}{2,4})*(?:[,，、]?\\s*等)?\\s*[.．]` +
+    `|[A-Z][A-Za-z'’-]+(?:\\s+[A-Z]{1,3})+(?:,\\s*[A-Z][A-Za-z'’-]+(?:\\s+[A-Z]{1,3})+)*(?:,?\\s*et\\s+al)?\\s*[.．])`,
+  'u',
+);
+
+/**
+ * Does `line` start a new entry after `previous` (the entry read so far)? In a numbered list a
+ * number does, or an unnumbered Chinese entry with a type code; a wrapped English translation
+ * ("Shujin, Liu Changming. Development …[J]. …") stays with its entry.
+ */
+export function startsEntry(line: string, previous: string | null): boolean {
+  const t = line.trim();
+  if (previous === null || !NUMBERED_ENTRY_START.test(previous.trim())) return REFERENCE_ENTRY_START.test(t);
+  if (NUMBERED_ENTRY_START.test(t)) return true;
+  return REFERENCE_ENTRY_START.test(t) && /\p{Script=Han}/u.test(t) && REFERENCE_CODE.test(t.slice(0, 200));
+}
+
 /** A reference-list heading with the first entry on the same line ("参考文献：[1] 李克强. …"); group 0 is the heading part. */
-export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参\s*考\s*文\s*献|主\s*要\s*参\s*考\s*文\s*献|References|REFERENCES)(?:\s*[(（]\s*(?:References|REFERENCES)\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*(?=[\[［]1[\]］]|1[.．]\s*\S)/;
+export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参\s*考\s*文\s*献|主\s*要\s*参\s*考\s*文\s*献|References|REFERENCES)(?:\s*[(（]\s*(?:References|REFERENCES)\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*(?=[\[［【〔]\s*1\s*[\]］】〕」』]|1[.．]\s*\S)/;
 
 /**
  * A reference-list heading glued to the end of other text on one line ("…的主体形态。参考文献",
@@ -27,10 +68,10 @@ export const INLINE_REFERENCE_HEADING = /^[\[［【〔]?\s*(?:参\s*考\s*文\s*
  * character (列出参考文献[1] is running text), and either alone at the end of the line or followed
  * by a first entry that carries a GB/T 7714 type code.
  */
-export const GLUED_REFERENCE_HEADING = /(?<![\p{Script=Han}\s])\s*([\[［【〔]?\s*(?:参\s*考\s*文\s*献|主要参考文献|References|REFERENCES)(?:\s*[(（]\s*References\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*)(?=$|(?:[\[［]1[\]］]|1[.．]).*[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB)\s*(?:\/\s*OL)?\s*[\]］])/u;
+export const GLUED_REFERENCE_HEADING = /(?<![\p{Script=Han}\s])\s*([\[［【〔]?\s*(?:参\s*考\s*文\s*献|主要参考文献|References|REFERENCES)(?:\s*[(（]\s*References\s*[)）])?\s*[\]］】〕]?\s*[:：]?\s*)(?=$|(?:[\[［【〔]\s*1\s*[\]］】〕」』]|1[.．]).*[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB)\s*(?:\/\s*OL)?\s*[\]］」】])/u;
 
 /** A GB/T 7714 document-type code ([J], [M], [EB/OL], [D], [C], [R], [N], [S], [Z] …) inside a line. */
-export const REFERENCE_CODE = /[\[［]\s*(?:[JMNCDRSZGPAK]|EB|DB|CP)\s*(?:\/\s*(?:OL|MT|DK|CD))?\s*[\]］]/;
+export const REFERENCE_CODE = /[\[［【]\s*(?:[JMNCDRSZGPAK]|EB|DB|CP)\s*(?:\/\s*(?:OL|MT|DK|CD))?\s*[\]］】」]/;
 
 /** Affiliation lines ("1. 中国科学院大学公共管理学院") look like numbered headings but are not. */
 const AFFILIATION = /(大学|学院|研究所|研究院|研究中心|中心|公司|学校|医院|委员会|University|Institute|College)\s*$/;

@@ -1,3 +1,5 @@
+import { REF_CLOSE, REF_OPEN, REFERENCE_ENTRY_START } from './lines.js';
+
 /**
  * Footnote and reference-list lines. Both are citations, not running text: they must not become
  * sentences (extractors would find places and policies "stated" in a title), and `extract`
@@ -19,7 +21,7 @@ export function looksLikeNote(body: string): boolean {
 }
 
 const CIRCLED = /^(?:\^\{([①-⑳]+)\}|\^([①-⑳])|([①-⑳]))\s*(?=\S)/u;
-const BRACKETED = /^[\[［](\d{1,3})[\]］]\s*(?=\S)/u;
+const BRACKETED = new RegExp(`^${REF_OPEN}\\s*(\\d{1,3})\\s*${REF_CLOSE}\\s*(?=\\S)`, 'u');
 const ZHU = /^注\s*(\d{1,3}|[①-⑳])?\s*[:：.．、]?\s*(?=\S)/u;
 const BARE_NUMBER = /^(\d{1,2})\s+(?=\S)/;
 
@@ -44,7 +46,10 @@ export function parseNoteLine(line: string, opts: { inTail: boolean }): NoteLine
   return null;
 }
 
-/** Starts a new entry of a reference list: [1], ［1］, 1. / 1．, or an author followed by "." ("方创琳. 题名[J]…", "Smith, J. …"). */
+/**
+ * Starts a new entry of a reference list: [1], ［1］ (also OCR-mixed [1］, [54」), 1. / 1．, or an
+ * author block followed by "." ("方创琳. 题名[J]…", "Smith, J. …", "FANG C L, YU D L. …").
+ */
 export function isReferenceStart(line: string): boolean {
-  return /^(?:[\[［]\d{1,3}[\]］]|\d{1,3}[.．、]\s*\S|[A-Z][A-Za-z'’-]+,\s*[A-Z]|\p{Script=Han}{2,4}(?:[,，、]\s*\p{Script=Han}{2,4})*(?:等)?\s*[.．])/u.test(line.trim());
+  return REFERENCE_ENTRY_START.test(line.trim());
 }

@@ -31,13 +31,13 @@ describe('parseReference — GB/T 7714 from the corpus', () => {
     expect([li.venue, li.year, li.kind]).toEqual(['中国集体经济', 2015, 'J']);
   });
 
-  it('[EB/OL] without author: year from the URL path, not the access date', () => {
+  it('[EB/OL] without author or date: no year (not from the URL path, not the access date)', () => {
     const r = parseReference(BB_GOV);
     expect(r.marker).toBe('①');
     expect(r.authors).toEqual([]);
     expect(r.title).toBe('一图看懂中国城市群');
     expect(r.kind).toBe('EB/OL');
-    expect(r.year).toBe(2016);
+    expect(r.year).toBeNull();
     expect(r.venue).toBeNull();
   });
 
@@ -63,8 +63,8 @@ describe('parseReference — GB/T 7714 from the corpus', () => {
     expect(r.year).toBe(2014);
   });
 
-  it('[J/OL] is a journal; no spaces after periods', () => {
-    expect(parseReference(BB_LIU).kind).toBe('J');
+  it('[J/OL] keeps its printed type; no spaces after periods', () => {
+    expect(parseReference(BB_LIU).kind).toBe('J/OL');
     const wu = parseReference(BB_WU);
     expect([wu.authors, wu.title, wu.venue, wu.year]).toEqual([['吴学安'], '打造城市群需摒弃“高大全”思维', '证券时报网-证券时报', 2017]);
   });
