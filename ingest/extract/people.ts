@@ -11,7 +11,9 @@ import { loadLexicon } from '../lexicon.js';
  *      names (`俞云峰 唐勇1` under a title, `李小建 仇建涛` signing a preface): two or more valid names,
  *      or one name carrying a footnote digit within the first lines of the document;
  *  (b) `<title><name>` (研究员刘建兴指出, 原所长肖金成建议) and `<name><title>` (李小建教授);
- *  (c) citation authors wherever they occur in running text.
+ *  (c) citation authors wherever they occur in running text;
+ *  (d) speakers: a three-character name opening a clause before 说/表示/认为/指出 … (not 王教授认为);
+ *  (e) later mentions of a name found by (a)–(d) (在杨开忠看来, 杨开忠说) outside the reference lines.
  * A valid name is 2–3 characters starting with a single-character surname, or 3–4 starting with a
  * compound surname (schema/lexicons/surnames.tsv), without function characters (的, 在, 是 …).
  * Trailing footnote digits are stripped (唐勇1 → 唐勇); `韦 江` keeps its surface and is named 韦江.
@@ -45,7 +47,7 @@ const NOT_GIVEN = new Set('的了在是和与及等从对为将把被其之而�
 const NOT_LAST2 = new Set('多些度边国力部面式法量型级类性化业域者家方向位时点种样内外上下中前后间处均员长计数口群体');
 const FOLLOW_WORDS = [
   '指出', '认为', '表示', '说', '称', '介绍', '强调', '建议', '提出', '坦言', '透露', '分析', '解释', '谈到', '告诉', '回忆',
-  '在', '的', '等', '和', '与', '及', '也', '还', '曾', '对', '就', '则', '撰文', '主持', '带领', '率', '一行', '同志', '先生',
+  '在', '的', '等', '和', '与', '及', '也', '还', '曾', '对', '就', '则', '向', '看来', '进一步', '撰文', '主持', '带领', '率', '一行', '同志', '先生',
   '女士', '著', '编', '主编', '教授', '研究员', '博士',
 ];
 const BOUNDARY_BEFORE = new Set('的和与及由据是请向对、，,：:；;。（(“" 　/◎·•|[]【】');
@@ -330,9 +332,51 @@ function deedMentions(s: Sentence): Found[] {
   return out;
 }
 
+const ADDRESS = /^(教授|先生|女士|老师|同志|记者|博士|院士|主任|书记|部长|局长|厅长|处长|所长|院长|校长|省长|市长|县长|区长|镇长|总理|主席|总裁|经理|董事|专家|学者|某某)$/;
+/** A speaker: a three-character name opening a clause before a verb of saying (杨开忠表示，…; 王小明说。). */
+const SPEAKER_RE = /(?:^|[。，；：！？“”"、\s])([\u4e00-\u9fff]{3})(?=(?:说|表示|认为|指出|强调|介绍|坦言|透露|分析称|解释说)(?:[，。：:,]|$))/g;
+function speakerMentions(s: Sentence): Found[] {
+  const out: Found[] = [];
+  SPEAKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPEAKER_RE.exec(s.text))) {
+    const name = m[1]!;
+    // 王教授认为, 李先生说: a surname with a title or form of address is no name
+    if (!isPersonName(name) || ADDRESS.test(name.slice(1))) continue;
+    const at = m.index + m[0].length - name.length;
+    out.push({ start: s.start + at, end: s.start + at + name.length, name, priority: 1 });
+  }
+  return out;
+}
+
+/**
+ * Later mentions of a person found once in context (院长杨开忠向…记者表示 → 在杨开忠看来, 杨开忠说):
+ * every other occurrence of a name of three or more characters, or of a two-character name with a
+ * boundary before it or a follow word after it, is the same person.
+ */
+function repeatedNames(doc: SegmentedDoc, found: readonly Found[], citations: Citation[]): Found[] {
+  const names = new Set(found.map((f) => f.name).filter((n) => isPersonName(n)));
+  if (!names.size) return [];
+  // reference lines are citations, not running text
+  const spans = citations.map((c) => ({ start: c.start, end: c.end }));
+  const out: Found[] = [];
+  for (const s of doc.sentences) {
+    if (spans.some((sp) => s.start < sp.end && sp.start < s.end)) continue;
+    for (const n of names) {
+      for (let i = s.text.indexOf(n); i >= 0; i = s.text.indexOf(n, i + n.length)) {
+        const before = s.text[i - 1] ?? '';
+        const ok = n.length >= 3 || !before || !CJK.test(before) || BOUNDARY_BEFORE.has(before) || followOk(s.text.slice(i + n.length), true);
+        if (ok) out.push({ start: s.start + i, end: s.start + i + n.length, name: n, priority: 1 });
+      }
+    }
+  }
+  return out;
+}
+
 export function extractPeople(doc: SegmentedDoc, citations: Citation[]): Candidate[] {
   const found: Found[] = [...bylines(doc), ...citationAuthors(doc, citations)];
-  for (const s of doc.sentences) found.push(...titleMentions(s), ...deedMentions(s));
+  for (const s of doc.sentences) found.push(...titleMentions(s), ...deedMentions(s), ...speakerMentions(s));
+  found.push(...repeatedNames(doc, found, citations));
   const byspan = new Map<string, Candidate>();
   const sentenceAt = sentenceFinder(doc);
   for (const f of found) {

@@ -2,23 +2,30 @@ import { loadLexicon, type LexiconRow } from '../lexicon.js';
 import type { SegmentedDoc, Sentence } from '../types.js';
 import { entityKey, type Candidate } from './candidate.js';
 import { PRIORITY, createMatcher, dropNested, entriesFromRows, foldString, isHan, overlapTest } from './match.js';
-import { issuersInTitle, lookupOrganization } from './organizations.js';
+import { issuersInTitle, lookupOrganization, trailingPlace } from './organizations.js';
 
 /**
  * POLICY recogniser.
  *
- * - 《…》 titles whose text ends like a policy document (…规划, …意见, …方案, …通知, …法 …) or
- *   contains 规划/纲要 are policies; the canonical name is the title without brackets and
- *   spaces (a leading 关于 is kept). The mention's span is the title inside the 《》, without the
- *   brackets and the spaces next to them (`《 意见》` → `意见`). Titles of books, journals and
- *   newspapers (《人民日报》, 《控制论》) do not have that form and are skipped, and so are article titles in a citation
- *   (`作者：《题名》，《刊名》，2012 年第 12 期`).
+ * - 《…》 titles whose text ends like a policy document (…规划, …意见, …方案, …通知, …措施, …法 …),
+ *   contains 规划/纲要, or is an official 关于…的X document (请示, 函 …) are policies; the canonical
+ *   name is the title without brackets and spaces (a leading 关于 is kept, an issuer before it is
+ *   left out: 国务院关于… → 关于…, the issuer being an ISSUED_BY relation). The mention's span is
+ *   the title inside the 《》, without the brackets and the spaces next to them (`《 意见》` →
+ *   `意见`). Titles of books, journals and newspapers (《人民日报》, 《控制论》) and research
+ *   reports (《关于…的研究》) do not have that form and are skipped, and so are article titles in a
+ *   citation (`作者：《题名》，《刊名》，2012 年第 12 期`).
  * - A title is looked up in policies.tsv (names, aliases, and each `<issuer>关于…` name without
  *   its issuer); failing an exact match, a title of ≥ 10 characters within edit distance 1 of a
  *   lexicon title resolves to it (OCR errors: 《关于深人推进新型城镇化建设的若干意见》), as long
  *   as the differing character is not a digit or numeral (十三五 ≠ 十四五, 2021年 ≠ 2022年).
  * - Bare names from the lexicon: “十四五”规划, 国家新型城镇化规划（2014—2020年）, and named
- *   strategies (新型城镇化战略, 乡村振兴战略, 一带一路, 西部大开发 …), which are POLICY.
+ *   strategies (新型城镇化战略, 乡村振兴战略, 一带一路, 西部大开发 …), which are POLICY; region
+ *   strategies are POLICY only with 战略 in the name (京津冀协同发展 is not). Quotes around a short
+ *   name stay in the span (“一带一路”), around a full name they do not (“海上丝绸之路”).
+ * - Titles without 《》 (barePolicyTitles): document title lines (X关于Y的意见 → Y; X关于Y的批复 →
+ *   the plan Y; X印发Y的通知 → Y), 关于… heading lines, titles after an issuing cue, period plans.
+ * - Named strategies and programmes by form (namedProgrammes), government work reports.
  * - Back-references: `（以下简称《规划》）` makes 《规划》 an alias of the title before it for the
  *   rest of the document; a bare generic title (《意见》, 《纲要》, 《规划》) otherwise refers to
  *   the latest policy whose name ends with (or, for 规划/纲要, contains) that word. “十四五”规划
@@ -44,7 +51,9 @@ let state: PolicyState | null = null;
 
 /** Normal form for comparing titles: no spaces, quotes or book marks, folded widths and dashes. */
 export function normTitle(s: string): string {
-  return foldString(s.replace(/(\d)\s*一\s*(\d)/g, '$1-$2'), /[\s\u3000“”"‘’「」『』《》〈〉]/);
+  // OCR 一 for the dash of a period (2011一2030), and a period written without 年 ((2014—2020))
+  const t = s.replace(/(\d)\s*一\s*(\d)/g, '$1-$2').replace(/(\d{4})\s*年\s*([）)])/g, '$1$2');
+  return foldString(t, /[\s\u3000“”"‘’「」『』《》〈〉]/);
 }
 
 function infoOf(row: LexiconRow): PolicyInfo {
@@ -107,7 +116,7 @@ export function lexiconIssuers(): Array<{ policy: string; org: string; date?: st
 }
 
 const POLICY_END =
-  /(规划|纲要|意见|方案|计划|办法|通知|决定|条例|法|规定|战略|报告|建议|指南|目录|细则|批复|重点任务|工作要点)$/;
+  /(规划|纲要|意见|方案|计划|办法|通知|决定|条例|法|规定|战略|报告|建议|指南|目录|细则|批复|重点任务|工作要点|措施|举措|导则|请示|决议)$/;
 const NOT_LAW = /(方|做|看|想|说|写|算|手|用|技|疗|语|文|司|兵|书|画|魔|戏|章|句|佛|宪)法$/;
 /** titles that are only a generic document word: back-references */
 const GENERIC_SHORT = new Set([
@@ -119,15 +128,23 @@ const GENERIC_SHORT = new Set([
 export function isPolicyTitle(title: string): boolean {
   const t = title.replace(/\s/g, '');
   if (t.length < 2) return false;
-  if (/规划|纲要/.test(t)) return true;
+  // an official document cited by its 关于… title is a policy whatever its kind (请示, 函 …)
+  if ((/^关于.{4,}的[\u4e00-\u9fff]{1,4}$/.test(t) && !/的(研究|分析|思考|探讨|调查|问题|探索)$/.test(t)) || /规划|纲要/.test(t)) return true;
   if (!POLICY_END.test(t)) return false;
   if (/法$/.test(t) && NOT_LAW.test(t)) return false;
   return true;
 }
 
-/** Canonical spelling of an unlisted title: spaces dropped, ASCII double quotes made “…”. */
+/**
+ * Canonical spelling of an unlisted title: spaces dropped, ASCII double quotes made “…”, ASCII
+ * parentheses made full-width, the OCR 一 of a period made a dash (2011一2030 → 2011—2030), and the
+ * issuer before 关于 left out (甘肃省人民政府办公厅关于… → 关于…: documents cite it so, the issuer is
+ * a relation).
+ */
 function canonicalTitle(raw: string): string {
-  let t = raw.replace(/\s+/g, '');
+  let t = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/(\d)一(\d)/g, '$1—$2');
+  const k = t.indexOf('关于');
+  if (k > 0 && issuersInTitle(t).length) t = t.slice(k);
   let open = true;
   t = t.replace(/"/g, () => {
     const q = open ? '“' : '”';
@@ -212,13 +229,26 @@ const QUOTED_PROGRAMME_RE = /“([\u4e00-\u9fff]{2,8}(?:工程|行动))”/g;
 /** what may precede a quoted strategy name (else the quote is part of a longer name) */
 const QUOTE_LEAD = /(实施|推进|落实|推动|提出|确立|制定|贯彻|坚持|的|和|与|及|是|为|了|等)$/;
 const QUOTED_STRATEGY_RE = /“([\u4e00-\u9fff][\u4e00-\u9fff、]{1,15})”((?:发展)?战略)/g;
+/** what 战略 modifies when it is not the head of a strategy's name */
+const STRATEGY_AS_MODIFIER = /^(布局|地位|意义|重点|支点|平台|机遇|目标|高度|高地|眼光|定位|方向|任务|部署|需求|选择|通道|节点|枢纽|腹地|资源|空间|要地|支撑|性|合作|互动|对接|伙伴|构想|思维|思路|研究|举措|考量|价值|安排|储备|纵深|全局|层面|意图|转型|调整|性质|安全)/;
+const NAMED_STRATEGY_RE = /([\u4e00-\u9fff]{2,8})战略/g;
+const STRATEGY_VERB = /(实施|推进|推动|落实|贯彻|坚持|执行|提出|确立|制定|深化)$/;
+const STRATEGY_VERB_START = /^(实施|推进|推动|落实|贯彻|坚持|执行|提出|确立|制定|深化|深入|全面|大力|加快|积极)/;
+/** heads of a strategy phrase that name no strategy (国家战略, 发展战略, 重大战略) */
+const GENERIC_STRATEGY = /^(国家|国家级|重大|发展|区域|总体|这一|该|此|新|上述|相关|一系列|多项|各项|长期|竞争|开放|全局|整体|城市|经济|产业|企业)$|^(一|这|该|此|其|各|多)|(重大|国家|国家级|总体|基本|长期|全局|整体|发展|区域|中长期)$/;
+const DESIGNATION_RE = /(?:国家|全国)[\u4e00-\u9fff]{2,10}?(?:示范工程|示范基地|综合试点|改革试点)/g;
 
 /**
- * Named strategies and programmes that are not in the lexicon: a concept term of concepts.tsv
- * right before 战略/工程/改革试点 (城乡一体化战略, 中心镇培育工程, 全国小城镇发展改革试点,
- * 统筹城乡综合配套改革试点), and quoted programme names (“金保工程”: the quotes stay in the
- * span, as the guidelines keep them for short names). Named as written; a quoted name before
- * 战略 (“城市副中心”战略) is a named strategy too, its quotes in the span but not in the name.
+ * Named strategies and programmes that are not in the lexicon:
+ * - designation programmes (国家|全国)…(示范工程|示范基地|综合试点|改革试点): 国家综合交通枢纽示范工程;
+ * - a concept term of concepts.tsv right before 战略/工程/改革试点 (城乡一体化战略, 中心镇培育工程,
+ *   全国小城镇发展改革试点, 统筹城乡综合配套改革试点);
+ * - quoted names: a quoted name before 战略 (“城市副中心”战略: quotes in the span, not in the name)
+ *   and quoted programmes (“金保工程”: the quotes stay in the span, as for short names);
+ * - a short name before 战略 after an implementing verb or a place (实施改革开放战略, 郑州大枢纽战略),
+ *   unless it is a category (国家战略, 区域重大战略);
+ * - annual government work reports (安徽省政府工作报告, one name for every year).
+ * 战略 that modifies a noun (战略布局, 战略高地, 战略平台) names no strategy.
  */
 function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   conceptTerms ??= loadLexicon('concepts').flatMap((r) => [r.name, ...r.aliases])
@@ -228,10 +258,24 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
   const taken = (a: number, b: number) => lexicalOverlap(a, b) || out.some((c) => c.start < b && c.end > a);
   for (const s of doc.sentences) {
     const t = s.text;
-    PROGRAMME_RE.lastIndex = 0;
+    const add = (from: number, to: number, name: string) => {
+      const start = s.start + from;
+      const end = s.start + to;
+      if (!taken(start, end)) out.push({ type: 'POLICY', surface: t.slice(from, to), start, end, sentence: s.ordinal, name, priority: PRIORITY.rule });
+    };
+    // designation programmes: 国家综合交通枢纽示范工程, 国家双创示范基地, 全国小城镇综合改革试点
+    DESIGNATION_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
+    while ((m = DESIGNATION_RE.exec(t))) {
+      // 发展中国家…: 国家 inside another word
+      if (t.slice(m.index - 1, m.index + 2) === '中国家') continue;
+      add(m.index, m.index + m[0].length, m[0]);
+    }
+    PROGRAMME_RE.lastIndex = 0;
     while ((m = PROGRAMME_RE.exec(t))) {
       const before = t.slice(0, m.index);
+      // 中心城市战略平台, “四个全面”战略布局: 战略 modifies a noun, there is no named strategy
+      if (/战略$/.test(m[0]) && STRATEGY_AS_MODIFIER.test(t.slice(m.index + m[0].length))) continue;
       const term = conceptTerms.find((w) => before.endsWith(w));
       if (!term) continue;
       let from = m.index - term.length;
@@ -262,6 +306,7 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       if (taken(start, end)) continue;
       // 自贸区“升级版”战略: the quote is inside a longer name, which is not read
       if (isHan(t[m.index - 1]) && !QUOTE_LEAD.test(t.slice(0, m.index))) continue;
+      if (STRATEGY_AS_MODIFIER.test(t.slice(m.index + m[0].length))) continue;
       out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]! + m[2]!, priority: PRIORITY.rule });
     }
     QUOTED_PROGRAMME_RE.lastIndex = 0;
@@ -271,15 +316,41 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       if (taken(start, end)) continue;
       out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]!, priority: PRIORITY.rule });
     }
+    // 实施改革开放战略, 郑州大枢纽战略: a short name after an implementing verb or a place
+    NAMED_STRATEGY_RE.lastIndex = 0;
+    while ((m = NAMED_STRATEGY_RE.exec(t))) {
+      const end = m.index + m[0].length;
+      if (STRATEGY_AS_MODIFIER.test(t.slice(end))) continue;
+      const before = t.slice(0, m.index);
+      const body = m[1]!;
+      // the longest tail of the run that follows a verb or a place name
+      for (let k = 0; k + 2 <= body.length; k++) {
+        const head = before + body.slice(0, k);
+        const x = body.slice(k);
+        if (x.length > 6 || GENERIC_STRATEGY.test(x) || /[的和与及]|^[在是把将为了被]/.test(x) || STRATEGY_VERB_START.test(x)) continue;
+        if (STRATEGY_VERB.test(head) || (k > 0 && trailingPlace(head)) || (k === 0 && trailingPlace(before))) {
+          add(m.index + k, end, `${x}战略`);
+          break;
+        }
+      }
+    }
+    // annual government work reports: 安徽省政府工作报告 (one name for every year), 政府工作报告
+    for (let i = t.indexOf('政府工作报告'); i >= 0; i = t.indexOf('政府工作报告', i + 6)) {
+      const before = t.slice(0, i).replace(/人民$/, '');
+      const place = trailingPlace(before);
+      add(place ? before.length - place.surface.length : i, i + 6, place ? `${place.full}政府工作报告` : '政府工作报告');
+    }
   }
   return out;
 }
 
 /**
  * Policy titles written without 《》, as in State Council replies, plan chapters and news:
- * - `<issuer>关于…的(若干|指导|实施)?(意见|批复|通知|决定|方案)`: the issuer (organisations of
- *   organizations.tsv, as issuersInTitle reads them) is part of the title (国务院关于同意…的批复);
- *   a bare `关于…的意见` right after an issuing cue (印发/出台/下发/发布/颁布) too.
+ * - `<issuer>关于…的(若干|指导|实施)?(意见|批复|通知|决定|方案)` (issuer: organisations as
+ *   issuersInTitle reads them), a bare `关于…的意见` right after an issuing cue (印发/出台/下发/
+ *   发布/颁布), or such a title as a heading line of its own: the policy is the title from 关于
+ *   (the issuer is an organization mention), the plan a 批复 approves, or the document a covering
+ *   notice issues (bareTitleInner).
  * - after an issuing cue: a run of title characters ending in 规划（YYYY—YYYY年）/ 规划纲要 / 纲要 /
  *   (发展|建设)规划 / (实施|行动|工作)?方案 / (指导|实施)?意见 (国家发展改革委印发长江中游城市群发展规划).
  * - anywhere: `…规划（YYYY—YYYY年）` (the period in brackets marks a title), from the clause start
@@ -292,8 +363,36 @@ const GUANYU_END = '的(?:若干|指导|实施)?(?:意见|批复|通知|决定|�
 const GUANYU_RE = new RegExp(`关于[^，。；：！？、《》\s]{2,60}?${GUANYU_END}`, 'g');
 const CUE_TITLE_RE = new RegExp(
   `${BARE_CUE}(${TITLE_CHARS}{2,50}?(?:规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)]|规划纲要|纲要|(?:发展|建设)规划|(?:实施|行动|工作)?方案|(?:指导|实施)?意见))(?![\u4e00-\u9fff（(])`, 'g');
-const PERIOD_PLAN_RE = /([一-鿿“”"]{2,40}?规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)])/g;
+const PERIOD_PLAN_RE = /([一-鿿“”"]{2,40}?规划[（(]\d{4}\s*[—\-－–一]\s*\d{4}\s*年?[）)])/g;
 const LEAD_VERB = /^(?:.*?(?:实施|落实|贯彻|根据|按照|依据|对照|编制|制定|印发|出台|发布|下发|颁布|公布|批复|同意|以及|和|与|及|了|的))/;
+
+const HEADING_TITLE_RE = /^\s*(关于[^，。；：！？、《》\s]{4,60})\s*$/;
+
+/**
+ * The policy a bare 关于… title at [at, end) of `t` names, as a span of `t`:
+ * - 关于Y的批复 (an approval): the plan Y it approves (关于同意Y的批复 too), or nothing when Y is
+ *   not a plan title — the reply itself is not annotated;
+ * - 关于印发Y的通知 and 印发关于Y的通知 (a covering notice): the document Y it issues;
+ * - otherwise the title itself from 关于 (the issuer before it is an organization of its own).
+ */
+function bareTitleInner(t: string, at: number, end: number): [number, number] | null {
+  const title = t.slice(at, end);
+  if (/的批复$/.test(title)) {
+    const lead = /^关于(?:同意)?/.exec(title)![0].length;
+    const inner = title.slice(lead, -3);
+    return isPolicyTitle(inner) && POLICY_END.test(inner) && !GENERIC_SHORT.has(inner) ? [at + lead, end - 3] : null;
+  }
+  if (/的通知$/.test(title)) {
+    const cover = /^关于(?:印发|转发)/.exec(title);
+    if (cover) {
+      const inner = title.slice(cover[0].length, -3);
+      return isPolicyTitle(inner) && !GENERIC_SHORT.has(inner) ? [at + cover[0].length, end - 3] : null;
+    }
+    const inner = title.slice(0, -3);
+    if (/(?:印发|转发)$/.test(t.slice(0, at)) && POLICY_END.test(inner)) return [at, end - 3];
+  }
+  return [at, end];
+}
 
 function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: number; end: number }>, bracketed: (a: number, b: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
@@ -332,9 +431,20 @@ function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: numbe
         if (!isHan(head[0]) || /[，。；：、]/.test(head[0]!)) continue;
         if (issuersInTitle(`${head}关于`).length) { from = at - head.length; break; }
       }
-      if (from < 0 && new RegExp(`${BARE_CUE}$`).test(t.slice(0, at))) from = at;
+      const cued = new RegExp(`${BARE_CUE}$`).test(t.slice(0, at));
+      const end = at + m[0].length;
+      const heading = t.trim() === t.slice(from >= 0 ? from : at, end).trim();
+      if (from < 0 && !cued && !heading) continue;
       enclosing = true;
-      if (from >= 0) push(s, from, at + m[0].length);
+      const inner = bareTitleInner(t, at, end);
+      if (inner) push(s, inner[0], inner[1]);
+      enclosing = false;
+    }
+    // a heading line that is a title on its own (关于推进…若干措施)
+    const hm = HEADING_TITLE_RE.exec(t);
+    if (hm && isPolicyTitle(hm[1]!) && POLICY_END.test(hm[1]!)) {
+      enclosing = true;
+      push(s, hm.index + hm[0].indexOf(hm[1]!), hm.index + hm[0].indexOf(hm[1]!) + hm[1]!.length);
       enclosing = false;
     }
     CUE_TITLE_RE.lastIndex = 0;
@@ -347,7 +457,7 @@ function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: numbe
     PERIOD_PLAN_RE.lastIndex = 0;
     while ((m = PERIOD_PLAN_RE.exec(t))) {
       let from = m.index;
-      const lead = LEAD_VERB.exec(m[1]!.slice(0, -12));
+      const lead = LEAD_VERB.exec(m[1]!.slice(0, m[1]!.lastIndexOf('规划')));
       if (lead) from += lead[0].length;
       push(s, from, m.index + m[0].length);
     }
@@ -369,8 +479,10 @@ function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<numbe
 export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const st = init();
   // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
+  // (an abbreviation of at most four characters, “一带一路”; a quoted full name, “海上丝绸之路”, is
+  // named without them)
   const lexical = st.matcher(doc).map((c) =>
-    doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface)
+    doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface) && c.surface.length <= 4
       ? { ...c, start: c.start - 1, end: c.end + 1, surface: `“${c.surface}”` } : c);
   const programmes = namedProgrammes(doc, lexical);
   const bracketed = (a: number, b: number) => {
@@ -524,7 +636,7 @@ const DOC_NO_PREFIX: Array<[RegExp, string]> = [
 
 /** Issuing body of a document-number prefix (国发 → 国务院, 发改规划 → 国家发展和改革委员会), or null. */
 export function docNoIssuer(prefix: string): string | null {
-  for (const [re, org] of DOC_NO_PREFIX) if (re.test(prefix)) return org;
+  for (const [re, org] of DOC_NO_PREFIX) if (re.test(prefix)) return lookupOrganization(org)?.name ?? org;
   return null;
 }
 
@@ -630,10 +742,28 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
       const o = org ? os.find((x) => x.name === org) : undefined;
       if (o) add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: dn![1]! });
     }
-    // issuer inside the title: 国务院关于… → 国务院
+    // issuer inside the title: 《国务院关于…》 → 国务院
     for (const p of ps) {
-      for (const org of issuersInTitle(p.name)) {
+      for (const org of new Set([...issuersInTitle(p.surface), ...issuersInTitle(p.name)])) {
         add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', org), sentence: s.ordinal, cue: '关于' });
+      }
+    }
+    // the issuer written as the author right before the title: 中共中央办公厅、国务院办公厅《关于…》,
+    // 甘肃省人民政府办公厅 关于…的指导意见 (a document's own title line)
+    for (const p of ps) {
+      const before = os.filter((o) => o.end <= p.start);
+      const last = before[before.length - 1];
+      if (!last) continue;
+      const gap = text.slice(last.end, p.start);
+      if (!(/^\s*《\s*$/.test(gap) || (/^\s*$/.test(gap) && /^关于/.test(p.surface)))) continue;
+      const group = [last];
+      for (let i = before.length - 2; i >= 0; i--) {
+        const o = before[i]!;
+        if (!ORG_JOIN.test(text.slice(o.end, group[0]!.start))) break;
+        group.unshift(o);
+      }
+      for (const o of group) {
+        add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: 'author' });
       }
     }
   }

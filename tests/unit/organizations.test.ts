@@ -65,7 +65,7 @@ describe('extractOrganizations', () => {
   });
 
   it('reads issuers from a title head and looks up aliases', () => {
-    expect(issuersInTitle('中共中央国务院关于建立健全城乡融合发展体制机制和政策体系的意见')).toEqual(['中共中央', '国务院']);
+    expect(issuersInTitle('中共中央国务院关于建立健全城乡融合发展体制机制和政策体系的意见')).toEqual(['中国共产党中央委员会', '国务院']);
     expect(issuersInTitle('关于深入推进新型城镇化建设的若干意见')).toEqual([]);
     expect(lookupOrganization('住建部')?.name).toBe('住房和城乡建设部');
   });

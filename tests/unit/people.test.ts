@@ -131,3 +131,18 @@ describe('extractPeople — people named in running text by what they did', () =
     expect(names('城镇化提出了新的要求，政府等人员发表意见。')).toEqual([]);
   });
 });
+
+describe('extractPeople — speakers and later mentions', () => {
+  const names = (text: string) => people(text).cands.map((c) => c.surface);
+
+  it('a name found once with a title is found again without it', () => {
+    expect(names('研究院院长周立群向记者介绍。在周立群看来，关键在县城。周立群说。')).toEqual(['周立群', '周立群', '周立群']);
+  });
+
+  it('a three-character name opening a clause before a verb of saying', () => {
+    expect(names('对此，陈志明表示，县城要补短板。')).toEqual(['陈志明']);
+    // a surname with a title, or a word that is no name, is not a speaker
+    expect(names('对此，王教授认为，县城要补短板。')).toEqual([]);
+    expect(names('该报告认为，县城要补短板。')).toEqual([]);
+  });
+});
