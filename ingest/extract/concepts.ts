@@ -1,7 +1,8 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import { PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, sentenceTags } from './match.js';
+import { PARTICLES, PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, sentenceTags } from './match.js';
+import { leadingPlaceLength } from './organizations.js';
 
 /**
  * CONCEPT recogniser.
@@ -16,8 +17,19 @@ import { PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, sentenceTa
  *      lexicon concept ending in 化/化率 (县域新型城镇化, 农村工业化, 县域城市化). The scope alone
  *      (县域) is then not a mention of its own; the name is the compound as written.
  *    - named integration tasks <noun>同城化 / <noun>一体化 (通信同城化, 口岸通关一体化, 教育资源一体化):
- *      one or two noun-like jieba words (≤ 6 characters) before the head. Conjuncts sharing the
- *      head (交通、金融、教育同城化) are one mention each: surface = the conjunct, name = conjunct+head.
+ *      one or two noun-like jieba words (≤ 6 characters) before the head (区域 only as the first of
+ *      two: 区域市场一体化). Conjuncts sharing the head (交通、金融、教育同城化; 城乡和区域一体化) are
+ *      one mention each: surface = the conjunct, name = conjunct+head.
+ *    - clusters of an industry <stem>产业集群 / <stem>工业集群 (特色产业集群, 临港型工业集群): the
+ *      noun-like words right before (≤ 6 characters), named as written.
+ *    - <region>振兴 without 战略 (皖北振兴, 东北振兴, 皖北全面振兴 → 皖北振兴; 乡村振兴 is curated).
+ *    - the listed five development ideas (创新、协调、绿色、开放、共享的发展理念) → 五大发展理念.
+ * 3. Context filters: a concept right before a zone head is part of the zone's name (共同富裕示范区,
+ *    承接产业转移集聚区); 产业园区/工业园区 glued to a name (高新技术产业园区) is that zone; size
+ *    classes are not concepts (大中小城市 → no 中小城市, 中小城镇 → no 小城镇); 等城市群/等都市圈 after
+ *    a list of clusters is their shared head (guidelines), not a mention of its own; X度 is an index
+ *    (协调发展度), X城市 before 群 gives way to 城市群 (绿色城市群), 城市群体 is not 城市群; a concept
+ *    in a meeting's name (…高质量发展大会, …一体化发展座谈会) is not a mention (guidelines: meetings).
  */
 
 let matcher: ((doc: SegmentedDoc) => Candidate[]) | null = null;
@@ -31,7 +43,11 @@ const TASK_WORD = /^(n|nz|ng|vn|j|s)$/;
  * not the domain of a task: 城乡/区域 (lexicon compounds 城乡一体化, 区域一体化 cover them; 城市与乡村一体化
  * is 城乡一体化 split), and generic heads or degree words (建设一体化, 发展布局一体化, 5个方面同城化, 高度一体化)
  */
-const NOT_TASK = new Set(['城乡', '区域', '城市', '乡村', '农村', '建设', '发展', '布局', '方面', '高度', '程度', '全面']);
+const NOT_TASK = new Set(['城乡', '区域', '城市', '乡村', '农村', '建设', '发展', '布局', '方面', '高度', '程度', '全面', '高质量', '更高质量']);
+/** scope words that may open a two-word task (区域市场一体化) or be a conjunct of one (城乡和区域一体化) */
+const TASK_SCOPE = new Set(['城乡', '区域']);
+/** separators between conjuncts sharing a task head */
+const TASK_SEP = new Set(['、', '和', '与', '及']);
 /** scoped heads that already carry their own scope (农村人口城镇化 is 人口城镇化 of rural people) */
 const SCOPED_HEAD = /^(人口|土地|户籍|常住|就地|就近)/;
 
@@ -79,27 +95,38 @@ function integrationTasks(doc: SegmentedDoc): Candidate[] {
     TASK_HEAD.lastIndex = 0;
     if (!TASK_HEAD.test(t)) continue;
     TASK_HEAD.lastIndex = 0;
-    const words = sentenceTags(s);
+    const tagged = sentenceTags(s);
     const ok = (w: { word: string; tag: string } | undefined) =>
       !!w && TASK_WORD.test(w.tag) && [...w.word].every(isHan) && !NOT_TASK.has(w.word);
     let m: RegExpExecArray | null;
     while ((m = TASK_HEAD.exec(t))) {
       const head = m[0];
       const at = m.index;
+      // a word the segment stage taught jieba may hold the head (区域一体化): split it before the head
+      const words = tagged.flatMap((w) => (w.start < at && w.end > at
+        ? [{ ...w, word: t.slice(w.start, at), end: at, tag: 'n' }, { ...w, word: t.slice(at, w.end), start: at }]
+        : [w]));
       const k = words.findIndex((w) => w.end === at);
-      if (k < 0 || !ok(words[k])) continue;
+      if (k < 0) continue;
+      // 区域一体化/城乡一体化 themselves are curated; only their conjuncts are looked for below
+      const scoped = TASK_SCOPE.has(words[k]!.word);
+      if (!ok(words[k]) && !scoped) continue;
       let first = k;
-      if (ok(words[k - 1]) && words[k - 1]!.end === words[k]!.start && at - words[k - 1]!.start <= 6) first = k - 1;
-      const start = words[first]!.start;
-      const surface = t.slice(start, at + head.length);
-      out.push({
-        type: 'CONCEPT', surface, start: s.start + start, end: s.start + at + head.length, sentence: s.ordinal,
-        name: surface, priority: PRIORITY.rule,
-      });
+      const prev = words[k - 1];
+      if (!scoped) {
+        if ((ok(prev) || (prev && TASK_SCOPE.has(prev.word))) && prev!.end === words[k]!.start && at - prev!.start <= 6) first = k - 1;
+        const start = words[first]!.start;
+        const surface = t.slice(start, at + head.length);
+        out.push({
+          type: 'CONCEPT', surface, start: s.start + start, end: s.start + at + head.length, sentence: s.ordinal,
+          name: surface, priority: PRIORITY.rule,
+        });
+      }
       // 交通、金融、教育同城化: one mention per conjunct
       let j = first - 1;
       // (the conjunct is a whole word group: 城镇群规划、旅游同城化 has no 规划同城化)
-      while (j >= 1 && words[j]!.word === '、' && ok(words[j - 1]) && words[j - 1]!.word.length <= 4 && !ok(words[j - 2])) {
+      const conjunct = (w: { word: string; tag: string } | undefined) => ok(w) || (!!w && TASK_SCOPE.has(w.word));
+      while (j >= 1 && TASK_SEP.has(words[j]!.word) && conjunct(words[j - 1]) && words[j - 1]!.word.length <= 4 && !ok(words[j - 2])) {
         const w = words[j - 1]!;
         out.push({
           type: 'CONCEPT', surface: w.word, start: s.start + w.start, end: s.start + w.end, sentence: s.ordinal,
@@ -147,9 +174,107 @@ function pilotTowns(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
   return out;
 }
 
+/** <stem>产业集群 / <stem>工业集群: a cluster of one industry (特色产业集群, 临港型工业集群, 白酒产业集群). */
+const CLUSTER = /(产业|工业)集群/g;
+const CLUSTER_STEM = /^(n|nz|ng|vn|j|b|a|x|l|ns|k)$/;
+function industryClusters(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    CLUSTER.lastIndex = 0;
+    if (!CLUSTER.test(s.text)) continue;
+    CLUSTER.lastIndex = 0;
+    const words = sentenceTags(s);
+    let m: RegExpExecArray | null;
+    while ((m = CLUSTER.exec(s.text))) {
+      const at = m.index;
+      let start = at;
+      // words ending at the head, or one running into it (特色产业 | 集群 → 特色)
+      for (let k = words.findIndex((w) => w.end >= at && w.start < at) ; k >= 0; k--) {
+        const w = words[k]!;
+        const part = s.text.slice(w.start, Math.min(w.end, at));
+        if (!CLUSTER_STEM.test(w.tag) || ![...part].every(isHan) || at - w.start > 6 || STEM_STOP.test(part)) break;
+        start = w.start;
+      }
+      // a place is not the kind of cluster (浙江产业集群 is 产业集群 in Zhejiang)
+      start += leadingPlaceLength(s.text.slice(start, at));
+      // 产业集群 alone is the curated concept
+      if (start >= at) continue;
+      const surface = s.text.slice(start, at + m[0].length);
+      out.push({ type: 'CONCEPT', surface, start: s.start + start, end: s.start + at + m[0].length, sentence: s.ordinal, name: surface, priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+/** words that end a cluster stem: verbs of building and generic quantity words (形成一批产业集群) */
+const STEM_STOP = /^(形成|培育|打造|建设|发展|壮大|一批|若干|多个|各类|相关|完整|链条)$/;
+
+/** <region>振兴 without 战略: the revitalisation of a named region (皖北振兴, 东北振兴), 全面 dropped from the name. */
+const REVIVAL = /(东北|[皖苏浙鲁豫粤桂川陕晋冀赣湘鄂闽黔滇甘蒙辽吉黑宁青新藏琼渝][北南中东西])(?:地区)?(全面)?振兴(?!战略|计划|规划)/g;
+function regionRevivals(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    REVIVAL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = REVIVAL.exec(s.text))) {
+      const start = s.start + m.index;
+      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: `${m[1]}振兴`, priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
+/** 创新、协调、绿色、开放、共享(的)(新)发展理念, the five in any order → 五大发展理念. */
+const FIVE_IDEAS = /(?:(?:创新|协调|绿色|开放|共享)(?:、|和|与)?){5}(?:的)?(?:新)?发展理念/g;
+function fiveIdeas(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    FIVE_IDEAS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = FIVE_IDEAS.exec(s.text))) {
+      if (new Set(m[0].match(/创新|协调|绿色|开放|共享/g)).size < 5) continue;
+      const start = s.start + m.index;
+      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: '五大发展理念', priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
+/** zone heads: a concept right before one is part of the zone's name (共同富裕示范区) */
+const ZONE_AFTER = /^(?:示范区|集聚区|试验区|实验区|先行区|先导区|开发区)/;
+/** size classes written with a size character before (大中小城市, 中小城镇) */
+const SIZE_CLASS: Record<string, string> = { 中小城市: '大', 小城镇: '中' };
+/** parks glued to a name are that zone (高新技术产业园区, 九大产业园区) */
+const PARKS = new Set(['产业园区', '工业园区']);
+
+/** meetings: a concept inside a meeting's name is not a mention (扎实推进长三角一体化发展座谈会) */
+const MEETING = /(?:座谈会|推进会|推进大会|大会|论坛|峰会|研讨会)$/;
+const NAME_END = /[，。；：、！？“”‘’（）()《》\s,;:]/;
+
+/** False when the candidate is part of a longer non-concept name or a shared head in its context. */
+function inContext(doc: SegmentedDoc, c: Candidate): boolean {
+  const prev = doc.text[c.start - 1] ?? '';
+  let e = c.end;
+  while (e < doc.text.length && e - c.end < 40 && !NAME_END.test(doc.text[e]!)) e++;
+  const rest = doc.text.slice(c.end, e);
+  for (let i = 2; i <= rest.length; i++) if (MEETING.test(rest.slice(0, i))) return false;
+  if (ZONE_AFTER.test(doc.text.slice(c.end, c.end + 3))) return false;
+  if (SIZE_CLASS[c.surface] === prev) return false;
+  if (PARKS.has(c.surface) && isHan(prev) && !PARTICLES.includes(prev)) return false;
+  if ((c.name === '城市群' || c.name === '都市圈') && prev === '等') return false;
+  const next = doc.text[c.end] ?? '';
+  // 协调发展度, 城镇化度: an index of the concept, not the concept
+  if (next === '度') return false;
+  // 绿色城市群 is a 城市群; 城市群体 is a group of cities
+  if ((c.surface.endsWith('城市') && next === '群') || (c.surface.endsWith('城市群') && next === '体')) return false;
+  return true;
+}
+
 /** All concept candidates of a document. Pure; the lexicon is loaded once. */
 export function extractConcepts(doc: SegmentedDoc): Candidate[] {
   matcher ??= createMatcher(entriesFromRows(loadLexicon('concepts'), 'CONCEPT', PRIORITY.lexicon));
   const lexical = withScope(doc, matcher(doc));
-  return dropNested([...lexical, ...pilotTowns(doc, lexical), ...integrationTasks(doc)]).sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = [
+    ...lexical, ...pilotTowns(doc, lexical), ...integrationTasks(doc), ...industryClusters(doc), ...regionRevivals(doc), ...fiveIdeas(doc),
+  ];
+  return dropNested(all.filter((c) => inContext(doc, c))).sort((a, b) => a.start - b.start || b.end - a.end);
 }

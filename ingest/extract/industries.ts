@@ -24,12 +24,29 @@ import { leadingPlaceLength } from './organizations.js';
  *    广西临港工业 → 临港工业); a stem that is one foreign place (日本产业), starts with a numeral
  *    (九大产业), ends with a place-level character (试点镇工业) or in 业 (工业产业) is dropped, and
  *    so is anything ending in a non-industry X业 word (就业, 企业, 创业, 商业 …, scope `word`).
+ *    Qualifiers that name a kind of industry (传统, 现代, 高端, 低端) stay in the stem when more stem
+ *    or a named head follows (传统特色产业, 现代海洋渔业); a jieba `ns` word counts as a place only
+ *    when it is one (海洋, 临港 are stem words).
+ * 3. coordination: conjuncts listed before 等 + an industry head (白酒、化工、能源等传统产业;
+ *    电子信息、机械制造、钢铁等一批战略型产业群) are one industry each, and 第二、三产业 gives
+ *    第二 (= 第二产业) and 三产业.
+ * Filters on every candidate: bare 工业/农业 before a noun is a modifier (工业投入, 农业劳动力) unless
+ * the next word is 发展/发达 (工业发展, 农业发展); an industry right before a zone, firm or
+ * cluster head (高新技术产业园区, 物流企业, 新兴产业群, 工业城市) names that thing, not the industry.
  */
 
-/** sector words mostly used as modifiers (the guidelines: 工业投入, 工业园区 are not industries) */
-const MODIFIER_SECTORS = new Set(['工业']);
-/** characters after such a word that leave it a noun of its own */
+/** characters after a bare 工业/农业 that leave it a noun of its own (工业与农业, 工业的) */
 const MODIFIER_OK = '与和及或、等的为是在也都和向';
+/** words after a sector word that keep it the industry (工业发展, 工业发达): the sector as the subject or object of growth */
+const SECTOR_PREDICATES = new Set(['发展', '发达']);
+/**
+ * heads after an industry that make the whole a zone, a firm or a cluster (高新技术产业园区,
+ * 跨境电子商务综合试验区, 现代物流企业集团, 新兴产业群, 临海工业城市), or the concept 产业转移:
+ * the industry is a modifier there
+ */
+const NOT_INDUSTRY_AFTER = /^(?:综合)?(?:产业)?(?:园|开发区|试验区|实验区|示范区|集聚区|口岸|企业|集团|集群|群|城市|度假|转移)/;
+/** stem qualifiers that name a kind of industry (传统产业, 现代农业): kept unless they are the whole stem of a bare 产业 */
+const QUALIFIERS = new Set(['传统', '现代', '高端', '低端']);
 
 interface IndState {
   matcher: (doc: SegmentedDoc) => Candidate[];
@@ -39,6 +56,10 @@ interface IndState {
   stems: ReadonlySet<string>;
   next: ReadonlySet<string>;
   stops: ReadonlySet<string>;
+  /** foreign place names and aliases (a stem word that is one is a place, 巴黎时装业 → 时装业) */
+  foreign: ReadonlySet<string>;
+  /** folded lexicon surface → canonical name */
+  names: ReadonlyMap<string, string>;
 }
 
 let state: IndState | null = null;
@@ -48,10 +69,7 @@ function init(): IndState {
   const rows = loadLexicon('industries');
   const next = stopSet(PATTERN_STOPWORDS, 'next');
   const entries = entriesFromRows(rows, 'INDUSTRY', PRIORITY.lexicon, () => ({
-    // bare 工业 followed by a noun is a modifier (工业投入, 工业园区, 工业经济: the guidelines'
-    // "工业 as a modifier"), not the industry; 工业与农业, 工业的 … still count
-    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)) &&
-      !(MODIFIER_SECTORS.has(m.surface) && isHan(m.next) && !MODIFIER_OK.includes(m.next)),
+    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)),
   }));
   const heads = [...new Set(rows.flatMap((r) => [r.name, ...r.aliases]).filter((s) => /业$/.test(s)).map((s) => foldString(s)))]
     .sort((a, b) => b.length - a.length);
@@ -64,29 +82,61 @@ function init(): IndState {
     stems: stopSet(PATTERN_STOPWORDS, 'stem'),
     next,
     stops: new Set([...stopSet(PATTERN_STOPWORDS, 'left'), ...concepts]),
+    foreign: new Set(loadLexicon('foreign-places').flatMap((r) => [r.name, ...r.aliases]).filter((x) => x.length >= 2)),
+    names: new Map(rows.flatMap((r) => [r.name, ...r.aliases].map((x) => [foldString(x), r.name] as [string, string]))),
   };
   return state;
 }
 
 /** jieba part-of-speech tags a stem word may have: nouns, verbal/adjectival nouns, 区别词, places, time words */
-const STEM_POS = new Set(['n', 'nz', 'nt', 'ng', 'nl', 'vn', 'an', 'b', 's', 't', 'ns']);
+const STEM_POS = new Set(['n', 'nz', 'nt', 'ng', 'nl', 'vn', 'an', 'a', 'b', 's', 't', 'ns']);
+
+/** compass regions jieba tags as places (西南, 华东, 东部地区) */
+const COMPASS = /^[东西南北中华](?:[东西南北中]|部)?(?:地区)?$/;
+
+/** Length of the run of place names (Chinese gazetteer or foreign) that `s` starts with: 法国巴黎 → 4. */
+function placePrefixLength(s: string, st: IndState): number {
+  let pos = 0;
+  for (;;) {
+    const rest = s.slice(pos);
+    let hit = leadingPlaceLength(rest);
+    if (!hit) for (let len = Math.min(8, rest.length); len >= 2; len--) if (st.foreign.has(rest.slice(0, len))) { hit = len; break; }
+    if (!hit) return pos;
+    pos += hit;
+  }
+}
+
+/** A jieba `ns` word that really is a place (海洋, 临港, 滨海 are tagged ns too but are stem words). */
+function isPlaceWord(w: string, st: IndState): boolean {
+  return placePrefixLength(w, st) === w.length || COMPASS.test(w);
+}
+
+/** Length of the longest word of `words` that `s` starts with and that ends on a cut (0 when none). */
+function leadingWord(s: string, words: ReadonlySet<string>, off: number, cuts: ReadonlySet<number>): number {
+  for (let len = Math.min(8, s.length); len >= 1; len--) if (words.has(s.slice(0, len)) && cuts.has(off + len)) return len;
+  return 0;
+}
 
 /**
- * Strips generic modifiers and Chinese place names from the left of a stem, repeatedly, but only
- * at word boundaries (`cuts`: lengths from the stem start where a word starts).
+ * Strips generic modifiers and place names (Chinese and foreign) from the left of a stem,
+ * repeatedly, but only at word boundaries (`cuts`: lengths from the stem start where a word
+ * starts). A qualifier (传统, 现代 …) is kept when more stem follows it or the head is a named
+ * industry (传统特色产业), so only a bare 现代产业 loses it — and not before 体系, where it belongs
+ * to the system (现代海洋产业体系 → 海洋产业).
  */
-function stripStem(stem: string, st: IndState, cuts: ReadonlySet<number>): string {
+function stripStem(stem: string, st: IndState, cuts: ReadonlySet<number>, namedHead: boolean, system: boolean): string {
   let off = 0;
   for (;;) {
     const rest = stem.slice(off);
-    const byGeneric = rest.length - stripGeneric(rest, st.stems).length;
-    const byPlace = leadingPlaceLength(rest);
+    const one = leadingWord(rest, st.stems, off, cuts);
+    if (one && !system && QUALIFIERS.has(rest.slice(0, one)) && (one < rest.length || namedHead)) return rest;
+    const byGeneric = one || rest.length - stripGeneric(rest, st.stems).length;
+    const byPlace = placePrefixLength(rest, st);
     const step = [byGeneric, byPlace].filter((n) => n > 0 && cuts.has(off + n)).sort((a, b) => b - a)[0];
     if (!step) return rest;
     off += step;
   }
 }
-
 
 function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
   const out: Candidate[] = [];
@@ -116,9 +166,11 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
         const inHead = w.end > headStart; // the head starts inside this word (海洋渔业 → 海洋 + 渔业)
         if (!inHead) {
           if (!STEM_POS.has(w.tag) || ![...part].every(isHan)) break;
+          // an adjective only inside the stem (低附加值产业), not right before the head (临港大产业)
+          if (w.tag === 'a' && w.end === headStart) break;
           if (st.stops.has(part) || endsWithStop(part, st.stops)) break;
           if (headStart - w.start > 6) break;
-          if (w.tag !== 'ns') allPlaces = false;
+          if (!(w.tag === 'ns' && isPlaceWord(part, st))) allPlaces = false;
         } else {
           allPlaces = false;
         }
@@ -131,7 +183,8 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
       if (allPlaces) continue;
       const raw = t.slice(start, headStart);
       const cutsFromStart = new Set([...cuts].map((n) => raw.length - n).concat(raw.length));
-      const stem = stripStem(raw, st, cutsFromStart);
+      const namedHead = head !== '产业' && st.heads.includes(foldString(head));
+      const stem = stripStem(raw, st, cutsFromStart, namedHead, /^(?:支撑)?体系/.test(t.slice(j + 1)));
       if (!stem || /^[0-9一二三四五六七八九十百千两几]/.test(stem)) continue;
       if (/[镇市县省区村乡州]$/.test(stem) || /业$/.test(stem)) continue;
       if (head === '产业' && stem.length < 2) continue;
@@ -146,11 +199,121 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
   return out;
 }
 
+/** jieba tags of words a listed industry may be made of (白酒, 精细化工, 新能源新材料, 海水综合利用) */
+const CONJUNCT_POS = new Set([...STEM_POS, 'j', 'l', 'nr', 'a']);
+/** separators between conjuncts of a list */
+const LIST_SEP = new Set(['、', '和', '与', '及', '以及']);
+/** 等 (一批) + up to 6 characters + an industry head ending the noun phrase, right after a list: 等传统产业, 等一批战略型产业群 (not 等产业要素, 等产业园) */
+const LIST_TAIL = /^等(?:一批)?([^\s的，。；、]{0,6}?)(产业群|产业|服务业|制造业)(?!集群|链|园|基地|要素|政策|结构|布局|体系|用地|项目|资金|人才|规划)/;
+
+/**
+ * Conjuncts listed before 等 + an industry head (白酒、化工、能源、机械等传统产业): each is an
+ * industry. At least two conjuncts; each is ≤ 10 Han characters of noun-like words (no verb before
+ * the first one: 重点发展机械制造、… starts at 机械制造). Named as the lexicon names them
+ * (大数据 → 大数据产业 when that is listed), else as written.
+ */
+function listedIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    const t = s.text;
+    if (!t.includes('等')) continue;
+    let words: TaggedWord[] | null = null;
+    for (let at = t.indexOf('等'); at >= 0; at = t.indexOf('等', at + 1)) {
+      const tail = LIST_TAIL.exec(t.slice(at));
+      if (!tail) continue;
+      words ??= sentenceTags(s);
+      const conjuncts: Array<{ start: number; end: number }> = [];
+      let k = words.findIndex((w) => w.end === at);
+      if (k < 0) continue;
+      for (;;) {
+        // one conjunct: noun-like words leftwards, ≤ 10 characters
+        const end = words[k]!.end;
+        let start = end;
+        while (k >= 0) {
+          const w = words[k]!;
+          // (x: a word the segment stage taught jieba, 现代医药 — punctuation is not Han)
+          if (!(CONJUNCT_POS.has(w.tag) || w.tag === 'x') || ![...w.word].every(isHan) || LIST_SEP.has(w.word) || st.stops.has(w.word)) break;
+          if (end - w.start > 10) break;
+          // a place before the conjunct scopes it (广西临港工业 is 临港工业 in Guangxi)
+          if (w.tag === 'ns' && isPlaceWord(w.word, st)) break;
+          start = w.start;
+          k--;
+        }
+        if (start === end) break;
+        conjuncts.push({ start, end });
+        if (k < 1 || !LIST_SEP.has(words[k]!.word)) break;
+        k--;
+      }
+      if (conjuncts.length < 2) continue;
+      for (const c of conjuncts) {
+        const surface = t.slice(c.start, c.end);
+        // a verb or a stop word opening the first conjunct is not part of it
+        if (/^(?:发展|重点|大力|加快|培育|壮大|推进|建设|形成|做大做强)/.test(surface)) continue;
+        const name = st.names.get(foldString(surface)) ?? st.names.get(foldString(`${surface}产业`)) ?? surface;
+        out.push({ type: 'INDUSTRY', surface, start: s.start + c.start, end: s.start + c.end, sentence: s.ordinal, name, priority: PRIORITY.rule });
+      }
+    }
+  }
+  return out;
+}
+
+/** 第二、三产业 (第一、二产业): 第二 = 第二产业 and 三产业 = 第三产业 (coordination with a shared head). */
+const ORDINAL_SECTORS = /第([一二三])、(?:([一二])、)?([二三])产业/g;
+function ordinalSectors(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    ORDINAL_SECTORS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ORDINAL_SECTORS.exec(s.text))) {
+      const at = s.start + m.index;
+      const parts: Array<[number, string, string]> = [[at, `第${m[1]}`, m[1]!]];
+      let pos = m.index + 3;
+      if (m[2]) {
+        parts.push([s.start + pos, m[2], m[2]]);
+        pos += 2;
+      }
+      parts.push([s.start + pos, `${m[3]}产业`, m[3]!]);
+      for (const [start, surface, ord] of parts) {
+        out.push({ type: 'INDUSTRY', surface, start, end: start + surface.length, sentence: s.ordinal, name: `第${ord}产业`, priority: PRIORITY.rule });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * False when the candidate is not an industry in its context: a bare 工业/农业 (or a pattern
+ * name ending in one) before a noun is a modifier (工业投入, 农业劳动力 — guidelines: 工业 as a
+ * modifier), unless the next word is 发展/发达 (工业发展, 农业发展); an industry before a
+ * zone/firm/cluster head names that thing (高新技术产业园区, 物流企业集团, 新兴产业群).
+ */
+function inContext(doc: SegmentedDoc, c: Candidate): boolean {
+  const after = doc.text.slice(c.end, c.end + 6);
+  if (NOT_INDUSTRY_AFTER.test(after)) return false;
+  const sector = c.surface === '工业' || c.surface === '农业' || (c.priority === PRIORITY.pattern && /(工业|农业)$/.test(c.surface));
+  if (!sector || !isHan(after[0]) || MODIFIER_OK.includes(after[0]!)) return true;
+  // the second conjunct of sectors (工业与农业协调发展) is a noun of its own
+  const prev = doc.text[c.start - 1];
+  if (prev && '与和及、'.includes(prev)) return true;
+  const s = doc.sentences[c.sentence];
+  if (!s) return true;
+  const next = sentenceTags(s).find((w) => w.start === c.end - s.start);
+  if (!next) return false;
+  if (SECTOR_PREDICATES.has(next.word)) return true;
+  // a named sector (传统农业转向…) is a modifier only before a noun; bare 工业/农业 before anything else
+  // but 发展 is (工业投入 — 投入 is tagged as a verb too)
+  return c.priority === PRIORITY.pattern && !/^(n|vn)/.test(next.tag);
+}
+
 /** All industry candidates of a document. Pure; lexicons are loaded once. */
 export function extractIndustries(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
   const spans = new Set(lexical.map((c) => `${c.start}|${c.end}`));
   const pattern = patternIndustries(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`));
-  return dropNested([...lexical, ...pattern]);
+  const listed = [...listedIndustries(doc, st), ...ordinalSectors(doc)];
+  // a listed conjunct that is already a candidate keeps the lexicon/pattern reading
+  const known = new Set([...lexical, ...pattern].map((c) => `${c.start}|${c.end}`));
+  const all = [...lexical, ...pattern, ...listed.filter((c) => !known.has(`${c.start}|${c.end}`))];
+  return dropNested(all.filter((c) => inContext(doc, c)));
 }

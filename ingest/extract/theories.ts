@@ -20,7 +20,11 @@ import {
  *
  * Named effects (集聚效应, 虹吸效应, 溢出效应 …) are THEORY, as the annotation guidelines say; the
  * well-known ones are curated in theories.tsv and there is no 效应 pattern (效益/效能 words are not
- * effects).
+ * effects). Two listed effects written as one compound (集聚规模效应) are one mention.
+ *
+ * A name inside a book or paper title (《控制论》, 《工程控制论》, 《增长极理论研究》) is not a mention
+ * (guidelines: titles that are not policy documents have no inner mentions); 增长极 is not read in
+ * 增长极限 (limits to growth).
  */
 
 interface TheoryState {
@@ -36,7 +40,9 @@ function init(): TheoryState {
   if (state) return state;
   const rows = loadLexicon('theories');
   state = {
-    matcher: createMatcher(entriesFromRows(rows, 'THEORY', PRIORITY.lexicon)),
+    matcher: createMatcher(entriesFromRows(rows, 'THEORY', PRIORITY.lexicon, () => ({
+      accept: (m) => !(m.surface.endsWith('增长极') && m.next === '限'),
+    }))),
     left: stopSet(PATTERN_STOPWORDS, 'left'),
     generic: stopSet(PATTERN_STOPWORDS, 'theory-stem'),
     next: [...stopSet(PATTERN_STOPWORDS, 'theory-next')].sort((a, b) => b.length - a.length),
@@ -102,17 +108,23 @@ function patternTheories(doc: SegmentedDoc, st: TheoryState): Candidate[] {
 
 let effectNames: Map<string, string> | null = null;
 
-/**
- * Coordination with a shared head (guidelines): 集聚与外溢效应 → `集聚` = 集聚效应 beside 外溢效应,
- * when <stem>效应 is itself a listed effect. The stem is 2–4 Han characters right before 与/和/及/、.
- */
-function sharedHeadEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
+/** listed effects: surface (name or alias ending in 效应) → canonical name */
+function effectNamesOf(): Map<string, string> {
   if (!effectNames) {
     effectNames = new Map();
     for (const row of loadLexicon('theories')) {
       for (const sfc of [row.name, ...row.aliases]) if (sfc.endsWith('效应')) effectNames.set(sfc, row.name);
     }
   }
+  return effectNames;
+}
+
+/**
+ * Coordination with a shared head (guidelines): 集聚与外溢效应 → `集聚` = 集聚效应 beside 外溢效应,
+ * when <stem>效应 is itself a listed effect. The stem is 2–4 Han characters right before 与/和/及/、.
+ */
+function sharedHeadEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
+  const names = effectNamesOf();
   const out: Candidate[] = [];
   for (const c of lexical) {
     if (!c.surface.endsWith('效应')) continue;
@@ -124,11 +136,51 @@ function sharedHeadEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[]
     // the longest stem that names a listed effect
     for (let k = 0; k < m[1]!.length - 1; k++) {
       const stem = m[1]!.slice(k);
-      const name = effectNames.get(`${stem}效应`);
+      const name = names.get(`${stem}效应`);
       if (!name) continue;
       const from = c.start - s.start - m[0].length + k;
       out.push({ type: 'THEORY', surface: stem, start: s.start + from, end: s.start + from + stem.length, sentence: s.ordinal, name, priority: c.priority });
       break;
+    }
+  }
+  return out;
+}
+
+let effectStems: Set<string> | null = null;
+
+/**
+ * A listed effect right after the stem of another listed effect, with nothing between
+ * (集聚规模效应 = 集聚 + 规模效应): one compound effect named as written.
+ */
+function compoundEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
+  effectStems ??= new Set([...effectNamesOf().keys()].map((k) => k.slice(0, -2)).filter((k) => k.length >= 2));
+  const out: Candidate[] = [];
+  for (const c of lexical) {
+    if (!c.surface.endsWith('效应')) continue;
+    const s = doc.sentences[c.sentence];
+    if (!s) continue;
+    const before = s.text.slice(Math.max(0, c.start - s.start - 4), c.start - s.start);
+    const stem = [before.slice(-4), before.slice(-3), before.slice(-2)].find((x) => x.length >= 2 && effectStems!.has(x));
+    if (!stem) continue;
+    const surface = stem + c.surface;
+    out.push({ ...c, surface, start: c.start - stem.length, name: surface });
+  }
+  return out;
+}
+
+
+/** Spans (document offsets) of 《…》 titles that are not policy documents: books, papers, series. */
+const TITLE = /《([^《》]{1,80})》/g;
+/** title endings of policy documents (plans, opinions, notices, laws, reports) — their inner names are the policy extractor's */
+const POLICY_TITLE = /(规划|纲要|意见|通知|办法|方案|决定|条例|法|措施|报告|建议|计划|政策|细则|规定|批复|公告|指南|目录|标准)(（[^）]*）)?$/;
+function bookTitles(doc: SegmentedDoc): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of doc.sentences) {
+    TITLE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TITLE.exec(s.text))) {
+      if (POLICY_TITLE.test(m[1]!.trim())) continue;
+      out.push([s.start + m.index, s.start + m.index + m[0].length]);
     }
   }
   return out;
@@ -139,6 +191,10 @@ export function extractTheories(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
   const spans = new Set(lexical.map((c) => `${c.start}|${c.end}`));
-  return dropNested([...lexical, ...sharedHeadEffects(doc, lexical), ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`))]);
+  const titles = bookTitles(doc);
+  const inTitle = (c: Candidate) => titles.some(([a, b]) => c.start >= a && c.end <= b);
+  return dropNested([
+    ...lexical, ...sharedHeadEffects(doc, lexical), ...compoundEffects(doc, lexical),
+    ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`)),
+  ].filter((c) => !inTitle(c)));
 }
-

@@ -103,3 +103,42 @@ describe('matchLexicon', () => {
     expect(extractConcepts(makeDoc('打造1小时通勤圈')).map((c) => c.name)).toEqual(['一小时通勤圈']);
   });
 });
+
+describe('extractConcepts — productive rules and context filters', () => {
+  const cs = (t: string) => extractConcepts(makeDoc(t)).map((c) => [c.surface, c.name]);
+  const surfaces = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+
+  it('reads <stem>产业集群 / <stem>工业集群 whole, without a place or a verb in the stem', () => {
+    expect(surfaces('培育家具产业集群和临港型工业集群')).toEqual(['家具产业集群', '临港型工业集群']);
+    expect(surfaces('形成产业集群')).toEqual(['产业集群']);
+  });
+
+  it('names a region\'s revitalisation <region>振兴 (全面 dropped), not when 战略 follows', () => {
+    expect(cs('推动苏北全面振兴和东北振兴')).toEqual([['苏北全面振兴', '苏北振兴'], ['东北振兴', '东北振兴']]);
+    expect(surfaces('实施东北振兴战略')).toEqual([]);
+  });
+
+  it('reads the five development ideas listed in any order as 五大发展理念', () => {
+    expect(cs('贯彻协调、创新、开放、绿色、共享的新发展理念')).toEqual([['协调、创新、开放、绿色、共享的新发展理念', '五大发展理念']]);
+  });
+
+  it('gives conjuncts of a shared integration head, 城乡 included, and keeps 区域 as a first task word', () => {
+    expect(cs('推进城乡和区域一体化，促进区域市场一体化')).toEqual([
+      ['城乡', '城乡一体化'], ['区域一体化', '区域一体化'], ['区域市场一体化', '区域市场一体化'],
+    ]);
+  });
+
+  it('drops concepts inside zone and meeting names, size classes and the shared head 等城市群', () => {
+    expect(surfaces('设立乡村振兴示范区')).toEqual([]);
+    expect(surfaces('召开新型城镇化工作推进会')).toEqual([]);
+    expect(surfaces('大中小城市各有分工，中小城镇也在发展')).toEqual([]);
+    expect(surfaces('推动关中平原、兰州—西宁等城市群发展')).toEqual([]);
+    expect(surfaces('建设绿色城市群，测算协调发展度')).toEqual(['城市群']);
+    expect(surfaces('整合高新技术产业园区，与产业园区不同')).toEqual(['产业园区']);
+  });
+
+  it('knows name variants of general concepts (城市圈 → 都市圈, 农民市民化, 特色小(城)镇)', () => {
+    expect(cs('培育现代城市圈，推进农民市民化')).toEqual([['城市圈', '都市圈'], ['农民市民化', '农业转移人口市民化']]);
+    expect(cs('加快美丽特色小(城)镇建设')).toEqual([['美丽特色小(城)镇', '特色小（城）镇']]);
+  });
+});

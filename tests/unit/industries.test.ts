@@ -76,3 +76,43 @@ describe('extractIndustries', () => {
     }
   });
 });
+
+describe('extractIndustries — context, qualifiers and coordination', () => {
+  const inds = (t: string) => extractIndustries(makeDoc(t)).map((c) => [c.surface, c.name]);
+  const surfaces = (t: string) => extractIndustries(makeDoc(t)).map((c) => c.surface);
+
+  it('reads bare 农业 before a noun as a modifier, but keeps 农业发展 and 农业与…', () => {
+    expect(surfaces('优化农业劳动力结构，提高农业机械水平')).toEqual([]);
+    expect(surfaces('推动农业发展，统筹工业与农业')).toEqual(['农业', '工业', '农业']);
+  });
+
+  it('keeps qualifiers that name a kind of industry (传统, 现代, 高端) unless the stem is only the qualifier', () => {
+    expect(surfaces('改造传统纺织产业，提升现代渔业，培育高端新兴产业')).toEqual(['传统纺织产业', '现代渔业', '高端新兴产业']);
+    expect(surfaces('由传统农业转向效益农业')).toEqual(['传统农业', '效益农业']);
+    expect(surfaces('构建现代产业体系')).toEqual([]);
+    expect(surfaces('把低附加值产业改造为高附加值产业')).toEqual(['低附加值产业', '高附加值产业']);
+  });
+
+  it('does not take jieba-ns words that are not places out of the stem (海洋, 临港), but strips real places', () => {
+    expect(surfaces('壮大海洋装备制造业')).toEqual(['海洋装备制造业']);
+    expect(surfaces('法国巴黎时装业闻名')).toEqual(['时装业']);
+  });
+
+  it('drops an industry that names a zone, firm or cluster (园区, 企业, 产业群, 城市)', () => {
+    expect(surfaces('建设电子商务产业园，引进物流企业，形成一批新兴产业群')).toEqual([]);
+    expect(surfaces('打造先进制造业城市')).toEqual([]);
+  });
+
+  it('reads conjuncts listed before 等 + an industry head as one industry each', () => {
+    expect(inds('重点发展纺织服装、食品加工、生物医药等支柱产业')).toEqual([
+      ['纺织服装', '纺织服装'], ['食品加工', '食品加工'], ['生物医药', '生物医药产业'], ['支柱产业', '支柱产业'],
+    ]);
+    // one conjunct is not a list; a non-industry tail is not an industry list
+    expect(surfaces('发展电子信息等产业')).toEqual(['电子信息']);
+    expect(surfaces('完善交通、水利、能源等基础设施')).toEqual([]);
+  });
+
+  it('splits 第二、三产业 into 第二 (第二产业) and 三产业 (第三产业)', () => {
+    expect(inds('第二、三产业比重提高')).toEqual([['第二', '第二产业'], ['三产业', '第三产业']]);
+  });
+});

@@ -72,3 +72,23 @@ describe('extractTheories — shared head and listed principles', () => {
     expect(extractTheories(makeDoc('区域内形成“中心—外围”格局。')).map((c) => c.name)).toEqual(['核心—边缘理论']);
   });
 });
+
+describe('extractTheories — titles, compounds and principles', () => {
+  const th = (t: string) => extractTheories(makeDoc(t)).map((c) => [c.surface, c.name]);
+
+  it('drops a theory name inside a book or paper title, not inside running text', () => {
+    expect(th('他翻译了《控制论》一书，并用控制论分析城市系统。')).toEqual([['控制论', '控制论']]);
+  });
+
+  it('does not read 增长极 in 增长极限', () => {
+    expect(th('突破资源环境的增长极限，培育新的增长极。')).toEqual([['增长极', '增长极理论']]);
+  });
+
+  it('reads two listed effects written together as one compound effect', () => {
+    expect(th('形成辐射扩散效应。')).toEqual([['辐射扩散效应', '辐射扩散效应']]);
+  });
+
+  it('finds a theory followed by 中', () => {
+    expect(th('这在现代控制理论中很常见。')).toEqual([['现代控制理论', '现代控制理论']]);
+  });
+});
