@@ -7,40 +7,52 @@ import { overlapTest } from './match.js';
  *
  * A sentence is a measure when
  *  1. a modal cue (应, 要, 需要, 必须, 建议, 可以 …; schema/lexicons/measure-cues.tsv) is followed by a
- *     verb in the same clause (应重视…, 要把…, 需从…入手), or
- *  2. it starts — after an enumerator (（二）, 一是, 第一，), 连接词 (同时, 此外, 首先), an optional
- *     leading 以…为…/根据…/围绕… clause, an optional actor mention and adverbs (进一步, 大力) — with an
- *     imperative action verb (加快, 推进, 完善 …), or
+ *     verb in the same clause (应重视…, 要把…, 需从…入手), or in the clause it joins with 并/同时 or
+ *     after a one-word predicate (需要…重视，并及时加以解决; 产业发展要分层，完善…), or
+ *  2. it starts — after an enumerator (（二）, 一是, 第一，, 5.1, ——), 连接词 (同时, 此外, 首先), optional
+ *     leading 以…为…/根据…/围绕…/从…出发/依靠… clauses, an optional actor mention and adverbs (进一步,
+ *     大力) — with an imperative action verb (加快, 推进, 完善 …), or is a slogan (以X促Y, A与B相结合), or
  *  3. it sits in a countermeasure section (own or ancestor heading contains 对策/建议/措施/路径/思路/策略/
- *     启示/思考) and one of its clauses starts with an action verb.
+ *     启示/思考; 5.1 … counts as a child of 5 …) and one of its clauses starts with an action verb, or
+ *  4. in plans and policy texts, it is the request of a covering notice or approval (…,请认真贯彻实施。)
+ *     or a procedural instruction (…按规定程序报批。).
  *
  * Decisions:
- *  - Descriptive sentences are not measures: a cue whose clause carries aspect 了 / 已经 / 正在 is
- *    ignored; 据统计, 数据显示, 研究表明, 调查显示, 实践证明 … reject the whole sentence; questions too.
- *    Discourse formulas 需要看到的是 / 应该说 / 要指出 are not cues.
- *  - 可以 counts only with an actor subject (县域地区可以…); bare 可以实现… is an evaluation.
+ *  - Descriptive sentences are not measures: a cue whose clause carries aspect 了 / 已经 / 正在 (also
+ *    right before it: 已经不能再等) is ignored; 据统计, 数据显示, 研究表明, 调查显示, 实践证明 … reject the
+ *    whole sentence; questions too. Discourse formulas 需要看到的是 / 应该说 / 要指出 are not cues.
+ *  - Problem statements (有待完善, 亟待解决, 构建X面临三大问题) and lead-ins (现提出如下意见。, 现批复如下:)
+ *    are not measures.
+ *  - 可以 counts only with an actor subject (县域地区可以…); bare 可以实现… and capability (还/也/完全可以)
+ *    are evaluations.
  *  - Reported speech: a person's quoted recommendation (某研究员建议，城市间应加强合作) is a measure, the
- *    speaker being the source, not the actor; the reported content of a policy or plan (…提出，要…,
- *    《纲要》提出了推进……) is not (guidelines: reported policy content is no measure).
- *  - Headings: a heading line that is a bare verb phrase (加快产业转型升级) is a measure only inside a
- *    countermeasure section, because the same verb-initial style titles descriptions of what was
- *    done (（一）加强城乡规划编制 under 「…取得的经验」). A heading with an explicit modal
- *    (打造城市群需摒弃“高大全”思维) is treated like any sentence.
+ *    speaker being the source, not the actor; the reported content of a policy, plan or statement
+ *    (…提出/表示，要…, 《纲要》提出了推进……, …发布《规划》…明确了…，要…) is not (guidelines). In
+ *    countermeasure sections a verb-initial clause after a reporting verb (某研究员认为，…) is not either.
+ *  - News reports relay policy content in imperative form: there only modal cues and slogans count.
+ *  - Headings: a heading line that is a bare verb phrase (加快产业转型升级) is a measure inside a
+ *    countermeasure section, or when it is enumerated and its own body prescribes (≥2 sentences with a
+ *    modal cue: 一、强化区域优势，… followed by 首先，要…), because the same verb-initial style titles
+ *    descriptions of what was done (（一）加强城乡规划编制 under 「…取得的经验」). Plans and policy texts
+ *    title their tasks with verb phrases anywhere outside descriptive sections. A heading with an
+ *    explicit modal (打造城市群需摒弃“高大全”思维) is treated like any sentence.
  *  - Verb-initial rule: a sentence whose main predicate is the copula 是 (加快X是Y的途径) or whose
  *    verb is used attributively (国务院出台的《意见》) is not a measure.
  *  - actor: the entity of an agent-like mention (PLACE, ORGANIZATION, or a CONCEPT named …地区/政府/
  *    城市/镇/县 …) standing right before the cue in its clause, at most a few characters away and not
- *    linked to the cue by 的/在/对/把 (so 中心镇的财政改革要… has no actor).
- *  - targets: every mention of INDUSTRY, CONCEPT, THEORY, POLICY, PLACE, ORGANIZATION in the sentence
- *    (up to 。！？: the ；-pieces the segmenter splits off make one measure), minus the actor,
- *    de-duplicated by entity key in text order.
- *  - Not measures: reported policy content (…提出，要…; the author's own 笔者认为 is kept), definitions
- *    (是指要, 目的是要), conditions (需要…时，才能), capabilities (还可以), figures (60%要), purpose
+ *    linked to the cue by 的/在/对/把 or a process word (so 中心镇的财政改革要…, 城市群各市产业发展要…
+ *    have no actor), except the owner of a process (我国新型城镇化建设必须…, 城市群的发展要… → the
+ *    owner). A subject clause without predicate carries over (中国作为…，应当…; 城市群在…中，要…).
+ *    No actor for a list of subjects (湛江、钦州…等要…, guidelines) or a mention after a verb (打造城市群
+ *    需…: its object). Only the strongest cue's actor counts.
+ *  - targets: every mention in the sentence (up to 。！？: the ；-pieces the segmenter splits off make
+ *    one measure), minus the actor, de-duplicated by entity key in text order.
+ *  - Not measures: definitions (是指要, 目的是要), conditions (需要…时，才能), figures (60%要), purpose
  *    clauses (要使…是至关重要的), evaluative copulas (…，是…的关键/必要选择), technical method
  *    (必须建立…方程), sections on past practice (…取得的经验, 做法, 成效), and — outside plans and
- *    policy texts — a named place followed by a verb (泸州加快…: a report of what the place does).
+ *    policy texts — a named place or body followed by a verb (泸州加快…, 中央出台文件…: a report).
  *  - modality: the strongest accepted cue, must > should > need > suggest > action; `cue` is that word
- *    (earliest on ties).
+ *    (earliest on ties). 不能 is should like 不应 (the guidelines' must is 必须).
  */
 
 
@@ -78,8 +90,9 @@ function cues(): CueLists {
 }
 
 const CLAUSE_PUNCT = /[，,；;：:。！？!?]/;
-const TARGET_TYPES: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION']);
-const AGENT_CONCEPT = /(地区|政府|城市|城镇|地方|部门|主体|企业|机构|乡镇|中心镇|试点镇|镇|县|市|区|乡|村|群|省|州)$/;
+// guidelines: targets are all mentions of the sentence except the actor (a quoted expert too)
+const TARGET_TYPES: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION', 'PERSON']);
+const AGENT_CONCEPT = /(地区|政府|城市|城镇|地方|部门|主体|企业|机构|乡镇|中心镇|试点镇|镇|县|市|区|乡|村|群|圈|省|州)$/;
 
 /** Characters that, before/after a single-character modal, make it part of another word. */
 const GUARD: Record<string, { before?: string; after?: string }> = {
@@ -97,16 +110,16 @@ const DESCRIPTIVE_SENTENCE = /据[^，,。；]{0,20}统计|数据显示|统计�
 const REPORTED_FACTS =
   /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)|(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|以来[，,]|将(?:显著|有效|大大|极大)/;
 /** Verb + following characters that make a noun, not an imperative (改革开放, 创新能力). */
-const NOMINAL_START = /^(?:改革开放|创新能力|创新驱动|创新型|支持下|统筹兼顾)/;
+const NOMINAL_START = /^(?:改革开放|创新能力|创新驱动|创新型|支持下|统筹兼顾|突破口)/;
 const CONDITIONAL = /(?:如果|若|假如|一旦|倘若|要是|假若)[^，,；;。]*$/;
 const PREP_START = /^(?:进一步|积极|充分|切实)?(?:根据|按照|依据|依照|结合|围绕|针对|立足于?|着眼于?|基于)/;
 const PROHIBITION_OK = /^(?:再|仅仅|仅|只|单纯|过度|过分|一味|简单地?|随意|盲目)/;
-const ASPECT = /(?<![为除罢])了(?!解)|已经|(?<![不得而])已(?=[\u4e00-\u9fff])|正在|业已/;
+const ASPECT = /(?<![为除罢])了(?!解)|已经|(?<![不得而])已(?!有)(?=[\u4e00-\u9fff])|正在|业已/;
 const COPULA = /(?<![特别尤其但而于或还只就正凡总要若倘即不否一二三四五六七八九十])是(?!否)/;
 
-const ENUM = /^(?:第[一二三四五六七八九十百零\d]{1,4}(?:章|节|条|篇|编|部分)\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}(?:[，,、：:]|(?=[\u4e00-\u9fff])))\s*/;
+const ENUM = /^(?:第[一二三四五六七八九十百零\d]{1,4}(?:章|节|条|篇|编|部分)\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．])|\d{1,2}[.．、](?!\d)|[①-⑳]|——|第[一二三四五六七八九十]{1,3}(?:[，,、：:]|(?=[\u4e00-\u9fff])))\s*/;
 const CONNECTIVE = /^(?:同时|此外|另外|另一方面|一方面|[一二三四五六七八九十]是|首先|其次|再次|然后|最后|其[一二三四五]|因此|所以|为此|对此|总之|进而|而且|并且|此外|当前|今后|下一步|下一阶段|未来|近期|远期|具体而言|具体来说|总的来说|与此同时)\s*[，,：:]?\s*/;
-const ADVERB = /^(?:进一步|分类|分步|分级|分区|有序|稳妥|积极稳妥|严格|依法|加紧|抓紧|统筹|大幅|显著|尽早|加快|大力|积极|切实|全面|着力|不断|继续|努力|重点|稳步|逐步|深入|持续|充分|主动|尽快|率先|优先|科学地?|合理地?|有序地?|统一|共同|协同|适度|适当|因地制宜地?|加快|还|也|更|要|将|应|都|均|须|可|需|并|再|则|就|才|一定|务必|必须|首先|真正|有效|扎实|全力|坚定|坚决|着重|大胆|广泛|有效地)/;
+const ADVERB = /^(?:进一步|分类|分步|分级|分区|有序|稳妥|积极稳妥|严格|依法|加紧|抓紧|统筹|大幅|显著|尽早|加快|大力|积极|切实|全面|着力|不断|继续|努力|重点|稳步|逐步|深入|持续|充分|主动|尽快|率先|优先|科学地?|合理地?|有序地?|统一|共同|协同|适度|适当|因地制宜地?|加快|还|也|更|要|将|应|都|均|须|可|需|并|再|则|就|才|一定|务必|必须|首先|真正|有效|扎实|全力|坚定|坚决|着重|大胆|广泛|有效地|认真)/;
 /** Generic (non-entity) subjects of policy instructions: 各地区, 各级人民政府, 有关部门 … */
 const GENERIC_SUBJECT = /^(?:地方各级人民政府|各级(?:人民)?政府|各(?:省、自治区、直辖市|省区市|地区?|城市|有关部门|部门)|有关部门|相关部门|各类主体)\s*/;
 /** A lead phrase that may span clauses (按照尊重意愿、自主选择，因地制宜、分步推进…的原则) and its head. */
@@ -122,14 +135,37 @@ const METHOD_SENTENCE = /方程|函数|变量|求解|约束条件|性能指标|�
 /** Definitions and statements of purpose before a modal (…是指要…, 城镇化的目的是要…). */
 const DEFINITION_BEFORE = /(?:是指|指的是|顾名思义|所谓|的(?:目的|目标|本质|实质|含义|内涵)(?:就|在于|便)?是)[^，,；;。]{0,6}$/;
 /** Reported content: 某某提出…要… (the plan/person proposes); the author's own view (笔者认为) is not reported. */
-const REPORTED_BEFORE = /(?<!的)(?:提出|指出|强调)(?![了的])[^。]*$/;
+const REPORTED_BEFORE = /(?<!的)(?:提出|指出|强调|表示|介绍)(?![了的])[^。]*$/;
 const OWN_VIEW = /笔者|作者|本文|本书|我们认为|本研究/;
 /** An evaluative copula predicate (…，是…的关键/必要选择/重要途径): the verb phrases are its subject. */
 const EVALUATIVE_COPULA = /(?:是|成为)[^，,；;。]{0,24}(?:关键|途径|前提|基础|保障|必然|选择|核心|根本|动力|原动力|目的|手段|源泉|条件|道路|要求|重要)|就是|无一不是/;
 /** 以X促Y (以改革促发展, 以功能协同促发展): a slogan-style imperative. */
 const YI_CU = /^以[^，,；;。]{2,12}促[^，,；;。]{1,8}$/;
+/** A list item of a 以下几个结合 list (经营城镇与优化发展环境相结合。): an imperative without a verb up front. */
+const XIANG_JIEHE = /^[^，,；;。]{2,16}[与和同][^，,；;。]{2,16}相结合$/;
+/** The procedural instruction of an approval (…按规定程序报批。). */
+const PROCEDURE = /按(?:照)?(?:规定|有关|法定)?程序(?:报批|报送|审批|办理|报告)/;
+/** Reporting verbs: a verb-initial clause after them is the reported view, not the text's own. */
+const REPORTING = /认为|指出|表示|强调|提出|介绍/;
 const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
-const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为)/;
+/** Problem statements (有待完善, 亟待解决, 构建X面临三大问题): not measures (guidelines). */
+const PROBLEM = /有待|亟待|尚待|面临[^，,；;。]{0,10}(?:问题|困难|挑战|困境|障碍|难题|瓶颈)/;
+/** Lead-ins of a document's operative part (现提出如下意见。, 制定若干措施如下。, 现批复如下:). */
+const LEAD_IN = /如下[^，,；;。]{0,4}[。:：]?\s*$/;
+/** The request of a covering notice or approval (请认真贯彻实施, 请认真组织实施); not 请示/请求. */
+const PLEASE = /^\s*请(?![示求假教问柬])/;
+/** A published document's content reported in the past (…发布《规划》…，明确了…，要…). */
+const PUBLISHED_BEFORE = /(?:发布|印发|出台|颁布|下发)[^。]*了/;
+/** Aspect right before a modal (已经不能再等): a description, not a prescription. */
+const ASPECT_BEFORE = /(?:已经|业已|早已|已)\s*$/;
+/** The gap between an owner and a modal when the subject is the owner's process (我国新型城镇化建设必须…,
+ * 城市群的发展要…, X地区新型城镇化和农业现代化还需要…); □ stands for a mention. */
+const OWNER_GAP = /^的?(?:□(?:[和与、及]□)*)?(?:的?(?:发展|建设))?(?:还|也|更|都|则|就|亦|均|尤其)*$/;
+/** A subject clause carried over to the modal's clause: X作为…，应…; X在…中，要…. */
+const TOPIC_CLAUSE = /^\s*(?:作为|在)/;
+/** What may open the modal's clause after such a topic clause (宏观上需要…, 同时要…). */
+const TOPIC_LEAD = /^(?:[\u4e00-\u9fff]{1,3}上|同时|首先|还|也|更|则|就|都)?\s*$/;
+const LEAD_CLAUSE = /^(?:遵循|本着|以|围绕|按照|根据|依据|通过|针对|面对|面向|结合|着眼|立足于|基于|在|为了|为|依靠|凭借|从[^，,；;]{1,12}出发)/;
 
 
 /** A heading: matches its section's heading, or a line without terminal punctuation that is short or enumerated. */
@@ -139,6 +175,9 @@ function headingLike(s: Sentence, sec: Section | undefined): boolean {
   if (/[。！？；!?;…]$/.test(t)) return false;
   return ENUM.test(t) || t.length <= 30;
 }
+
+/** A multi-level section number (5.4.2): group 1. */
+const DECIMAL_NUMBER = /^\s*(?:#\s*)?(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])/;
 
 function norm(s: string): string {
   return s.replace(/[\s　^{}\d①-⑳]/g, '');
@@ -157,6 +196,16 @@ function sectionContext(doc: SegmentedDoc, s: Sentence, sectionIndex?: Map<numbe
       if (p.heading && p.heading !== doc.meta.title) headings.push(p.heading);
       level = p.level;
     }
+  }
+  // 5.1 … under 5 对策建议 when both were given the same level: the number says whose child it is
+  let num = DECIMAL_NUMBER.exec(sec.heading ?? '')?.[1];
+  for (let j = idx - 1; j >= 0 && num; j--) {
+    const parent = num.replace(/[.．]\d+$/, '');
+    const h = doc.sections[j].heading ?? '';
+    const n = DECIMAL_NUMBER.exec(h)?.[1] ?? /^\s*(?:#\s*)?(\d{1,2})(?![\d.．])/.exec(h)?.[1];
+    if (n !== parent) continue;
+    if (!headings.includes(h)) headings.push(h);
+    num = DECIMAL_NUMBER.exec(h)?.[1];
   }
   return { sec, headings };
 }
@@ -190,6 +239,7 @@ function hasVerb(text: string, from: number, to: number, words: string[]): boole
     if (!w || i + w.length > to) continue;
     if (w.length > 1 && (text[i + w.length] === '的' || text[i - 1] === '的')) continue;
     if (w.length === 1 && i !== from && !/^[把将使让]$/.test(w)) continue;
+    if (w === '有' && /^[的尽所]/.test(text[i + 1] ?? '')) continue;
     return true;
   }
   return false;
@@ -212,6 +262,40 @@ function isAgent(m: Mention, ents: Ents): boolean {
   return m.type === 'CONCEPT' && (AGENT_CONCEPT.test(m.surface) || AGENT_CONCEPT.test(name));
 }
 
+/** `text` with the spans of `ms` inside [from, to) replaced by □ (whitespace dropped). */
+function masked(s: Sentence, ms: Mention[], from: number, to: number): string {
+  let g = '';
+  let i = from;
+  for (const m of ms) {
+    const a0 = m.start - s.start;
+    const b0 = m.end - s.start;
+    if (a0 < i || b0 > to) continue;
+    g += s.text.slice(i, a0) + '□';
+    i = b0;
+  }
+  return (g + s.text.slice(i, to)).replace(/\s+/g, '');
+}
+
+/** The imperative action verb (measure-cues.tsv, kind action) starting at `text[at]`, or null. */
+export function actionVerbAt(text: string, at: number): string | null {
+  return startsWithAny(text, at, cues().actions);
+}
+
+/** Any verb of measure-cues.tsv (action or verb) starting at `text[at]`, or null. */
+export function verbAt(text: string, at: number): string | null {
+  return startsWithAny(text, at, allVerbsOf(cues()));
+}
+
+/** A multi-character action verb or verb in `t` (打造城市群…, 加快小城市发展…: what follows is an object). */
+function hasLongVerb(t: string): boolean {
+  const words = allVerbsOf(cues());
+  for (let i = 0; i < t.length; i++) {
+    const w = startsWithAny(t, i, words);
+    if (w && w.length > 1) return true;
+  }
+  return false;
+}
+
 /** The actor mention right before sentence offset `at` inside clause [a, at). */
 function actorBefore(s: Sentence, ms: Mention[], a: number, at: number, ents: Ents): Mention | null {
   let best: Mention | null = null;
@@ -220,10 +304,35 @@ function actorBefore(s: Sentence, ms: Mention[], a: number, at: number, ents: En
     const me = m.end - s.start;
     if (ms0 < a || me > at || !isAgent(m, ents)) continue;
     const gap = s.text.slice(me, at);
-    if (gap.length > 6 || /[的在对把将与和及、向从为被]/.test(gap)) continue;
+    // 城市群各市产业发展要…: with a process word in between, the subject is that process
+    const near = gap.length <= 6 && !/[的在对把将与和及、向从为被]|发展|建设|改革|工作/.test(gap);
+    if (!near && !OWNER_GAP.test(masked(s, ms, me, at))) continue;
     if (!best || m.start > best.start) best = m;
   }
+  if (!best) return null;
+  const b0 = best.start - s.start;
+  const before = s.text.slice(a, b0);
+  // 湛江、钦州、防城港、海口等要…, 吉林、黑龙江省人民政府要…: a list of subjects gives no single actor
+  if (/[、和与及]\s*$/.test(before) && ms.some((m) => m !== best && m.end - s.start <= b0 && isAgent(m, ents) && /^\s*[、和与及]\s*$/.test(s.text.slice(m.end - s.start, b0)))) return null;
+  if (/^\s*等/.test(s.text.slice(best.end - s.start, at))) return null;
+  // 打造城市群需…, 加快小城市发展需要…: a mention after a verb is its object, not the subject
+  if (hasLongVerb(before.replace(ENUM, '').replace(CONNECTIVE, ''))) return null;
   return best;
+}
+
+/**
+ * 中国作为一个新兴的发展中国家，应当…; 城市群在具体发展中，要…: the agent opening the sentence in a
+ * clause without a predicate of its own (作为…/在…中) is the subject of the modal opening the next clause.
+ */
+function topicActor(s: Sentence, ms: Mention[], a: number, at: number, ents: Ents): Mention | null {
+  if (a === 0 || !TOPIC_LEAD.test(s.text.slice(a, at))) return null;
+  const [pa] = clauseAround(s.text, a - 2);
+  if (pa !== 0 || !/[，,]/.test(s.text[a - 1] ?? '')) return null;
+  const open = s.text.slice(0, a - 1).replace(ENUM, '').replace(CONNECTIVE, '');
+  const off = a - 1 - open.length;
+  const m = ms.find((x) => x.start - s.start === off && isAgent(x, ents));
+  if (!m || !TOPIC_CLAUSE.test(s.text.slice(m.end - s.start, a - 1))) return null;
+  return m;
 }
 
 /** `mentions` of sentence `s` (`ofSentence`: the mentions whose sentence is s.ordinal, in list order), by start. */
@@ -300,7 +409,7 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       if (!/[，,]/.test(text[b] ?? '')) break;
       b = clauseAround(text, b + 1)[1];
     }
-    if (ASPECT.test(text.slice(end)) || CONDITIONAL.test(text.slice(a, i))) {
+    if (ASPECT.test(text.slice(end)) || CONDITIONAL.test(text.slice(a, i)) || ASPECT_BEFORE.test(text.slice(a, i))) {
       i = end - 1;
       continue;
     }
@@ -309,8 +418,8 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       DEFINITION_BEFORE.test(text.slice(a, i)) ||
       /[\d%％]\s*$/.test(text.slice(a, i)) ||
       /时$/.test(text.slice(end, b0)) ||
-      (w === '可以' && /[还也]$/.test(text.slice(a, i))) ||
-      (REPORTED_BEFORE.test(text.slice(0, i)) && !OWN_VIEW.test(text.slice(0, i)))
+      (w === '可以' && /(?:还|也|完全)$/.test(text.slice(a, i))) ||
+      ((REPORTED_BEFORE.test(text.slice(0, i)) || PUBLISHED_BEFORE.test(text.slice(0, i))) && !OWN_VIEW.test(text.slice(0, i)))
     ) {
       i = end - 1;
       continue;
@@ -326,15 +435,23 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       // 不能 is also "cannot" (不能有效地转化): only a prohibition when a verb or 仅/只/一味 follows at once
       const r = text.slice(end, b);
       const p = PROHIBITION_OK.exec(r)?.[0] ?? '';
-      ok = !!p || !!startsWithAny(r, p.length, [...negverbs, ...allVerbs]);
+      ok = !!p || !!startsWithAny(r, p.length, [...negverbs, ...allVerbs.filter((v) => v !== '有')]);
     } else {
       ok = hasVerb(text, end, b, allVerbs);
+      // 需要决策层引起重视，并及时加以解决; 产业发展要分层，完善产业集群…: the modal also governs
+      // a clause joined by 并/同时, or the next clause after a one-word predicate
+      if (!ok && /[，,]/.test(text[b] ?? '')) {
+        const [na, nb] = clauseAround(text, b + 1);
+        const lead = /^(?:并且?|同时|还要?|也要?)/.exec(text.slice(na, nb))?.[0] ?? '';
+        if (lead) ok = hasVerb(text, na + lead.length, nb, allVerbs);
+        else if (b - end <= 4) ok = !!startsWithAny(text, na, cues().actions);
+      }
     }
     if (!ok) {
       i = end - 1;
       continue;
     }
-    const actor = actorBefore(s, ms, a, i, ents);
+    const actor = actorBefore(s, ms, a, i, ents) ?? topicActor(s, ms, a, i, ents);
     if (w === '可以' && !actor) {
       i = end - 1;
       continue;
@@ -383,6 +500,17 @@ function verbInitial(s: Sentence, ms: Mention[], from: number, to: number, ents:
   return null;
 }
 
+/** 现印发给你们,请认真贯彻实施。: a clause opening with 请 and a verb. */
+function pleaseCue(s: Sentence): Cue | null {
+  for (const [a, b] of clauses(s.text)) {
+    const t = s.text.slice(a, b);
+    if (!PLEASE.test(t) || ASPECT.test(t)) continue;
+    const at = a + t.indexOf('请');
+    if (hasVerb(s.text, at + 1, b, allVerbsOf(cues())) || hasLongVerb(t)) return { word: '请', modality: 'action', at, actor: null };
+  }
+  return null;
+}
+
 function clauses(text: string): [number, number][] {
   const out: [number, number][] = [];
   let a = 0;
@@ -401,16 +529,20 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
   if (cl.length === 1 && YI_CU.test(s.text.slice(cl[0][0], cl[0][1]).trim())) {
     return { word: '促', modality: 'action', at: cl[0][0], actor: null };
   }
+  if (cl.length === 1 && XIANG_JIEHE.test(s.text.slice(cl[0][0], cl[0][1]).replace(ENUM, '').trim())) {
+    return { word: '相结合', modality: 'action', at: s.text.indexOf('相结合'), actor: null };
+  }
   if (EVALUATIVE_COPULA.test(s.text)) return null;
   if (anyClause) {
     for (const [a, b] of cl) {
-      if (ASPECT.test(s.text.slice(a, b))) continue;
+      if (ASPECT.test(s.text.slice(a, b)) || PROBLEM.test(s.text.slice(a, b))) continue;
+      if (REPORTING.test(s.text.slice(0, a))) break;
       const c = verbInitial(s, ms, a, b, ents);
       if (c) return c;
     }
     return null;
   }
-  if (COPULA.test(s.text) || /正在|已经|截至|截止/.test(s.text) || ASPECT.test(s.text) || REPORTED_FACTS.test(s.text)) return null;
+  if (COPULA.test(s.text) || /正在|已经|截至|截止/.test(s.text) || ASPECT.test(s.text) || REPORTED_FACTS.test(s.text) || PROBLEM.test(s.text)) return null;
   // optional leading 以…为…/根据…/围绕… clauses, then a verb-initial clause; a 按照/遵循… phrase
   // may run over several comma-separated clauses up to its head (…的原则, …的要求)
   let open = false;
@@ -418,7 +550,8 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
   for (let k = 0; k < cl.length && leads < 3; k++) {
     const [a, b] = cl[k];
     const clause = s.text.slice(a, b);
-    const c = open ? null : verbInitial(s, ms, a, b, ents);
+    // a verb-initial clause ends an open lead phrase too (从各地实际出发,遵循客观规律,挖掘…,提倡…)
+    const c = verbInitial(s, ms, a, b, ents);
     if (c) return ASPECT.test(clause) ? null : c;
     const head = clause.replace(ENUM, '').replace(CONNECTIVE, '');
     if (open) {
@@ -444,6 +577,9 @@ export function extractMeasures(
   const notes = [...doc.referenceLines, ...doc.footnotes];
   const out: Measure[] = [];
   const policyGenre = POLICY_KINDS.has(doc.meta.kind);
+  // news reports relay policy content and officials' words in imperative form (深化户籍制度改革，…):
+  // without a modal only the slogan forms (以X促Y, A与B相结合) are the paper's own prescriptions
+  const newsGenre = doc.meta.kind === 'newspaper-article';
   const grouped = bySentence ?? mentionsBySentence(mentions);
   // section ordinal → index of its first section (what findIndex by ordinal returns)
   const sectionIndex = new Map<number, number>();
@@ -451,38 +587,59 @@ export function extractMeasures(
     if (!sectionIndex.has(x.ordinal)) sectionIndex.set(x.ordinal, i);
   });
   const overlapsNote = overlapTest(notes);
+  // modal cues of every sentence, and per section how many body sentences carry one: an enumerated
+  // verb-initial heading over a prescriptive body (一、强化区域优势，… followed by 首先，要…) titles a task
+  const modal = new Map<number, Cue[]>();
+  const prescriptive = new Map<number, number>();
+  for (const s of doc.sentences) {
+    const c = findModalCues(s, sentenceMentions(s, grouped.get(s.ordinal) ?? []), entities);
+    modal.set(s.ordinal, c);
+    const sec = doc.sections[sectionIndex.get(s.section) ?? -1];
+    if (c.length && sec?.heading && norm(sec.heading) !== norm(s.text) && !overlapsNote(s.start, s.end)) {
+      prescriptive.set(s.section, (prescriptive.get(s.section) ?? 0) + 1);
+    }
+  }
   const hits: { s: Sentence; ms: Mention[]; found: Cue[] }[] = [];
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;
     if (/[？?]\s*$/.test(text) || /[吗呢][？?。]?$/.test(text)) continue;
     if (/^\|.*\|$/.test(text) || overlapsNote(s.start, s.end)) continue;
-    if (DESCRIPTIVE_SENTENCE.test(text) || METHOD_SENTENCE.test(text)) continue;
+    if (DESCRIPTIVE_SENTENCE.test(text) || METHOD_SENTENCE.test(text) || LEAD_IN.test(text)) continue;
     const ms = sentenceMentions(s, grouped.get(s.ordinal) ?? []);
     const { sec, headings } = sectionContext(doc, s, sectionIndex);
     const isHeading = headingLike(s, sec);
     const inCounterSection = headings.some((h) => sections.some((w) => h.includes(w)));
     if (!inCounterSection && headings.some((h) => PRACTICE_SECTION.test(h))) continue;
 
-    const found: Cue[] = findModalCues(s, ms, entities);
+    const found: Cue[] = [...(modal.get(s.ordinal) ?? [])];
     if (!found.length) {
-      let c: Cue | null = null;
+      // a covering notice's request and an approval's procedural instruction (plans and policy texts)
+      const proc = policyGenre ? PROCEDURE.exec(s.text) : null;
+      let c: Cue | null = (policyGenre ? pleaseCue(s) : null) ?? (proc ? { word: proc[0], modality: 'action', at: proc.index, actor: null } : null);
+      if (c) {
+        found.push(c);
+        hits.push({ s, ms, found });
+        continue;
+      }
       if (isHeading) {
         // own heading text is not context for itself unless a parent section is a countermeasure one
         const parentCounter = headings
           .filter((h) => norm(h) !== norm(text))
           .some((h) => sections.some((w) => h.includes(w)));
-        if (parentCounter) c = verbInitialSentence(s, ms, true, entities);
+        const ownBody = !!sec?.heading && norm(sec.heading) === norm(text) && ENUM.test(text) && (prescriptive.get(s.section) ?? 0) >= 2;
+        if (parentCounter || ownBody) c = verbInitialSentence(s, ms, true, entities);
         // plans and policy texts title their tasks with verb phrases (第三节 推进农业转移人口市民化)
         else if (policyGenre && !headings.some((h) => DESCRIPTIVE_SECTION.test(h)) && !ASPECT.test(text)) {
           c = verbInitialSentence(s, ms, false, entities);
         }
       } else {
         c = verbInitialSentence(s, ms, false, entities) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
+        if (c && newsGenre && !inCounterSection && c.word !== '促' && c.word !== '相结合') c = null;
       }
-      // 泸州加快…, 北部湾经济区将继续推进…: in papers and news a named place followed by a verb
-      // reports what that place does; only plans and policy texts instruct places without a modal
-      if (c && c.actor && !policyGenre && !inCounterSection && ms.some((m) => m.entity === c!.actor && m.type === 'PLACE')) c = null;
+      // 泸州加快…, 中央出台文件…: in papers and news a named place or body followed by a verb
+      // reports what it does; only plans and policy texts instruct them without a modal
+      if (c && c.actor && !policyGenre && !inCounterSection && ms.some((m) => m.entity === c!.actor && (m.type === 'PLACE' || m.type === 'ORGANIZATION'))) c = null;
       if (c) found.push(c);
     }
     if (!found.length) continue;
@@ -509,7 +666,7 @@ export function extractMeasures(
     const found = part.flatMap((x) => x.found);
     let best = found[0];
     for (const c of found) if (STRENGTH[c.modality] > STRENGTH[best.modality]) best = c;
-    const actor = best.actor ?? found.find((c) => c.actor)?.actor ?? null;
+    const actor = best.actor;
     // targets: every entity mentioned in the sentence except the actor (mechanical, in text order)
     const targets: string[] = [];
     for (const piece of pieces) {

