@@ -6,7 +6,7 @@ import { extract, implyFacts } from './extract/index.js';
 import type { ImpliedFacts } from './write/payload.js';
 
 /** Bump when extraction output changes for the same input, so stored documents are re-extracted. */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';
 
 export type Stage = 'normalize' | 'structure' | 'segment' | 'extract';
 export const STAGES: Stage[] = ['normalize', 'structure', 'segment', 'extract'];
