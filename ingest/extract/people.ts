@@ -242,26 +242,33 @@ function bylines(doc: SegmentedDoc): Found[] {
   return out;
 }
 
-function citationAuthors(doc: SegmentedDoc, citations: Citation[]): Found[] {
-  const names = new Set<string>();
-  for (const c of citations) for (const a of c.authors) if (isPersonName(a)) names.add(a);
+/**
+ * Occurrences of known names in running text (reference lines are citations, not running text).
+ * A name of three or more characters always counts; a two-character one needs a boundary before
+ * it or a follow word after it (`looseFollow` admits the wider follow list).
+ */
+function occurrences(doc: SegmentedDoc, names: ReadonlySet<string>, citations: Citation[], priority: number, looseFollow: boolean): Found[] {
   if (!names.size) return [];
   const spans = citations.map((c) => ({ start: c.start, end: c.end }));
   const out: Found[] = [];
   for (const s of doc.sentences) {
     if (spans.some((sp) => s.start < sp.end && sp.start < s.end)) continue;
     for (const n of names) {
-      let i = s.text.indexOf(n);
-      while (i >= 0) {
+      for (let i = s.text.indexOf(n); i >= 0; i = s.text.indexOf(n, i + n.length)) {
         const before = s.text[i - 1] ?? '';
-        const rest = s.text.slice(i + n.length);
-        const ok = n.length >= 3 || !before || !CJK.test(before) || BOUNDARY_BEFORE.has(before) || followOk(rest, false);
-        if (ok) out.push({ start: s.start + i, end: s.start + i + n.length, name: n, priority: 2 });
-        i = s.text.indexOf(n, i + n.length);
+        const ok = n.length >= 3 || !before || !CJK.test(before) || BOUNDARY_BEFORE.has(before) || followOk(s.text.slice(i + n.length), looseFollow);
+        if (ok) out.push({ start: s.start + i, end: s.start + i + n.length, name: n, priority });
       }
     }
   }
   return out;
+}
+
+/** Authors of cited works named in the running text. */
+function citationAuthors(doc: SegmentedDoc, citations: Citation[]): Found[] {
+  const names = new Set<string>();
+  for (const c of citations) for (const a of c.authors) if (isPersonName(a)) names.add(a);
+  return occurrences(doc, names, citations, 2, false);
 }
 
 /**
@@ -355,22 +362,7 @@ function speakerMentions(s: Sentence): Found[] {
  * boundary before it or a follow word after it, is the same person.
  */
 function repeatedNames(doc: SegmentedDoc, found: readonly Found[], citations: Citation[]): Found[] {
-  const names = new Set(found.map((f) => f.name).filter((n) => isPersonName(n)));
-  if (!names.size) return [];
-  // reference lines are citations, not running text
-  const spans = citations.map((c) => ({ start: c.start, end: c.end }));
-  const out: Found[] = [];
-  for (const s of doc.sentences) {
-    if (spans.some((sp) => s.start < sp.end && sp.start < s.end)) continue;
-    for (const n of names) {
-      for (let i = s.text.indexOf(n); i >= 0; i = s.text.indexOf(n, i + n.length)) {
-        const before = s.text[i - 1] ?? '';
-        const ok = n.length >= 3 || !before || !CJK.test(before) || BOUNDARY_BEFORE.has(before) || followOk(s.text.slice(i + n.length), true);
-        if (ok) out.push({ start: s.start + i, end: s.start + i + n.length, name: n, priority: 1 });
-      }
-    }
-  }
-  return out;
+  return occurrences(doc, new Set(found.map((f) => f.name).filter((n) => isPersonName(n))), citations, 1, true);
 }
 
 export function extractPeople(doc: SegmentedDoc, citations: Citation[]): Candidate[] {
