@@ -85,6 +85,9 @@ interface PlaceIndex {
   divAliases: Map<string, string[]>;
   lexByKey: Map<string, LexPlace>;
   clusters: LexiconRow[];
+  /** the regions lexicon clusters are named after (中原, 海峡西岸, 关中平原, 长三角): they name the
+   * region's metropolitan areas and zones too (中原都市圈, 海峡西岸都市圈) */
+  clusterStems: Set<string>;
   /** single characters that abbreviate a province or prefecture-level city (成渝, 川南, 呼包鄂榆) */
   abbrev: Set<string>;
   /** the block words of place-stopwords.tsv */
@@ -132,6 +135,8 @@ const REGION_HEADS = '冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川�
 const MACRO_REGIONS = ['西南', '西北', '东北', '华南', '华北', '华东', '华中'];
 /** 东部/中部/西部 (…地区) when listed together (与东部、西部相连) or after 中国/我国 (中国西部) */
 const BELT_REGIONS = ['东部', '中部', '西部', '东北', '西北', '西南'];
+/** after a belt word: the cities it qualifies (西部省会城市, 中部城市, 西部11个省会城市, 中部科教重镇) */
+const BELT_CITIES = /^(?:[\d一二三四五六七八九十两]+\s*个|各|等)?(?:省会城市|中心城市|城市(?![群圈带化])|省份|省区|省市|大城市|[\u4e00-\u9fff]{0,2}重镇)/;
 /** a region word opening an institution's name (西南交通大学, 华东师范大学, 苏北人民医院) */
 const INSTITUTION_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|师范|医院|集团|公司|银行|研究院|研究所|设计院|电网|能源|日报|晚报)/;
 
@@ -242,7 +247,14 @@ function buildIndex(): PlaceIndex {
     if (d.level === 'prefecture' && d.short && !NUMERALS.includes(d.short[0])) abbrev.add(d.short[0]);
   }
   const blocks = stop.filter((r) => r.fields.scope === 'block').map((r) => r.name);
-  return { g, names, lengths, divAliases, lexByKey, clusters, abbrev, blocks };
+  const clusterStems = new Set<string>();
+  for (const r of clusters) {
+    for (const n of [r.name, ...r.aliases]) {
+      const m = /^(.{2,8}?)(?:地区)?(?:城市群|都市圈|城市圈|城市带|城镇群)$/.exec(n);
+      if (m && !/^[环泛大]/.test(m[1])) clusterStems.add(m[1]);
+    }
+  }
+  return { g, names, lengths, divAliases, lexByKey, clusters, clusterStems, abbrev, blocks };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -687,7 +699,8 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
         if (!cands.length) {
           if (!e.short.length) continue;
           // 清镇 (清镇市) inside 钱清镇: a short name ending in 镇/乡 right after a CJK char is a town's tail
-          if (/[镇乡]$/.test(str) && /[\u4e00-\u9fff]/.test(text[i - 1] ?? '')) continue;
+          // (not after a list joiner: 上饶和景德镇)
+          if (/[镇乡]$/.test(str) && /[\u4e00-\u9fff]/.test(text[i - 1] ?? '') && !/[和与及至到]/.test(text[i - 1])) continue;
           cands = e.short;
           viaShort = true;
         }
@@ -699,6 +712,12 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
       // 新疆地区, 哈密地区: a province or prefecture by its short name + 地区 is one mention
       else if (viaShort && text.startsWith('地区', end) && cands.some((d) => d.level === 'province' || d.level === 'prefecture')
         && !ix.names.has(str + '地区')) end += 2;
+      // 楚雄州, 红河州, 延边州: an autonomous prefecture by its short name + 州
+      else if (viaShort && text[end] === '州' && cands.some((d) => d.level === 'prefecture' && d.name.endsWith('自治州'))
+        && !ix.names.has(str + '州') && !/^州(?:市|县|区|长|委|政府|人民)/.test(text.slice(end))) {
+        cands = cands.filter((d) => d.level === 'prefecture' && d.name.endsWith('自治州'));
+        end++;
+      }
       spans.push({
         start: i, end, text: text.slice(i, end), cands: e.lex ? [] : cands, viaShort,
         res: e.lex ? { kind: 'lex', p: e.lex } : null,
@@ -710,6 +729,7 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
   let out = addRegions(ix, text, base, bounds, spans);
   out = extendRivers(ix, text, base, bounds, out);
   out = addPatternClusters(ix, text, out);
+  out = addGreaterPrefix(ix, text, base, tokens, out);
   out = addSharedHeads(ix, text, out);
   out = addSpelledAbbreviations(ix, text, out);
   out = addZones(ix, text, out);
@@ -740,12 +760,29 @@ function addPatternClusters(ix: PlaceIndex, text: string, spans: Span[]): Span[]
     const prefix = text.slice(best, sufStart);
     // 新疆城市群, 广东城市群: the cities of a province, not a named cluster
     if (m[0] === '城市群' && isProvinceName(ix, prefix)) continue;
+    // 东北地区城市群, 西部地区城市群: the clusters of a macro-region, not a named one
+    if (/^(?:城市群|都市圈)$/.test(m[0]) && /^(?:我国|中国)?(?:东部|中部|西部|东北|西北|西南|华北|华东|华南|华中)(?:地区)?$/.test(prefix)) continue;
     const res = madeCluster(ix, prefix, m[0]);
     out = out.filter((s) => s.end <= best || s.start >= sufEnd);
     out.push({ start: best, end: sufEnd, text: text.slice(best, sufEnd), cands: [], viaShort: false, res });
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/**
+ * 大西安都市圈, 大南昌都市圈: a metropolitan area named with 大 before its city is its own name (a
+ * lexicon alias where there is one: 大武汉城市圈); 大 must open a jieba word (not 扩大|西安都市圈).
+ */
+function addGreaterPrefix(ix: PlaceIndex, text: string, base: number, tokens: Token[], spans: Span[]): Span[] {
+  return spans.map((s) => {
+    if (s.start < 1 || text[s.start - 1] !== '大' || !/(?:都市圈|城市圈|都市区)$/.test(s.text)) return s;
+    const level = s.res?.kind === 'lex' ? s.res.p.level : s.res?.kind === 'made' ? s.res.level : null;
+    if (level !== 'cluster' || !tokens.some((t) => t.start === base + s.start - 1)) return s;
+    const surface = text.slice(s.start - 1, s.end);
+    const res = lexRes(ix, surface) ?? { kind: 'made' as const, name: surface, level: 'cluster' as PlaceLevel, aliases: [] };
+    return { ...s, start: s.start - 1, text: surface, res };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -891,6 +928,18 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
     put({ start: s.start, end: b, text: text.slice(s.start, b), cands: [], viaShort: false, res });
   }
 
+  // 西部省会城市, 中部城市, 西部11个省会城市, 作为中部科教重镇: a belt word qualifying cities → …地区
+  for (const w of ['东部', '中部', '西部']) {
+    for (let a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
+      const b = a + 2;
+      if (overlapsAny(out, a, b) || crosses(a, b)) continue;
+      if ((a > 0 && DIRECTIONS.includes(text[a - 1])) || out.some((x) => x.end === a)) continue; // 中西部, 新疆西部
+      if (!BELT_CITIES.test(text.slice(b))) continue;
+      const res = lexRes(ix, `${w}地区`);
+      if (res) put({ start: a, end: b, text: w, cands: [], viaShort: false, res });
+    }
+  }
+
   // 东部、西部 (a list of two or more belt words)
   const beltAt = (k: number): string | undefined => BELT_REGIONS.find((x) => text.startsWith(x, k));
   for (let k = 0; k < text.length; k++) {
@@ -930,7 +979,7 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
     for (let a = text.indexOf(w); a >= 0; a = text.indexOf(w, a + 1)) {
       const b = a + w.length;
       if (overlapsAny(out, a, b) || crosses(a, b)) continue;
-      if (DIRECTIONS.includes(text[a - 1] ?? '') || out.some((x) => x.end === a)) continue; // 新疆西南部
+      if ((a > 0 && DIRECTIONS.includes(text[a - 1])) || out.some((x) => x.end === a)) continue; // 新疆西南部
       if (/^[部方面向侧角端风]/.test(text.slice(b)) || INSTITUTION_AFTER.test(text.slice(b))) continue;
       const res = lexRes(ix, `${w}地区`) ?? { kind: 'made' as const, name: `${w}地区`, level: 'region' as PlaceLevel, aliases: [w] };
       put({ start: a, end: b, text: w, cands: [], viaShort: false, res });
@@ -979,7 +1028,7 @@ function dropModifierRivers(text: string, spans: Span[]): Span[] {
   return spans.filter((s) => s.res?.kind !== 'lex' || s.res.p.kind !== 'river' || !RIVER_COMPOUND.test(text.slice(s.end)));
 }
 
-const SHARED_HEAD = /城市群|都市圈|城市圈|经济圈/g;
+const SHARED_HEAD = /城市群|都市圈|城市圈|经济圈|都市区/g;
 
 /**
  * Coordinated names sharing one head: 长江中游、北部湾等城市群 / 哈长、辽中南、…、天山北坡等城市群 /
@@ -994,19 +1043,25 @@ function addSharedHeads(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
     const h = m.index!;
     // the last conjunct is either already a full name (…、北部湾城市群) or stands before 等<head>
     const whole = out.find((x) => x.start < h && x.end === h + head.length && x.res);
-    if (!whole && (overlapsAny(out, h, h + head.length) || text[h - 1] !== '等')) continue;
+    // 等<head>, or a count: 烟威、东滨、济枣菏、临日四个都市区
+    const lead = /(?:等\s*)?(?:[\d一二三四五六七八九十两]+\s*(?:个|大))?$/.exec(text.slice(0, h))![0];
+    if (!whole && (overlapsAny(out, h, h + head.length) || !lead)) continue;
     const valid = (conj: string): Resolution | null => {
       const c = conj.replace(/\s+/g, '');
+      // A、B等都市区 calls the cities themselves metropolitan areas: only abbreviation combos (烟威) name one
+      if (head === '都市区' && !/(?:都市区|都市圈|城市群)$/.test(c) && (isPlaceHead(ix, c) || ix.names.has(c))) return null;
       if (c.length < 2 || c.length > 8 || /[^\u4e00-\u9fff—\-－–]/.test(c)) return null;
       // a conjunct that carries a head itself (京津冀经济圈、珠三角经济圈等): only as the name it is
       if (/(?:城市群|都市圈|城市圈|经济圈|经济区|经济带)$/.test(c)) return lexRes(ix, c);
       const lex = lexRes(ix, c + head);
       if (lex) return lex;
+      // a designated zone is a complete name of its own (杨凌示范区和环长株潭城市群), not a prefix
+      if (ix.names.get(c)?.lex?.level === 'zone') return null;
       if (head === '城市群' && (isProvinceName(ix, c) || ix.names.get(c)?.full.length || ix.names.get(c)?.short.length)) return null;
       return parsePrefix(ix, c, true) ? madeCluster(ix, c, head) : null;
     };
     const items: Array<[number, number, Resolution]> = [];
-    let e = whole ? whole.start : h - 1;
+    let e = whole ? whole.start : h - lead.length;
     let needSep = !!whole;
     for (;;) {
       if (needSep) {
@@ -1207,7 +1262,7 @@ function addCorpsUnits(ix: PlaceIndex, text: string, base: number, tokens: Token
 /** 《…》 titles of periodicals and books: the places inside are not mentions (《中国经济周刊》). */
 const WORK_TITLE = /(?:周刊|日报|晚报|早报|时报|导报|商报|报|杂志|学报|月刊|季刊|年鉴|研究|丛书|文集|论丛|评论|导刊)$/;
 /** right after a place (or places written together): an airport, a station or an event */
-const FACILITY_AFTER = /^(?:(?:(?![与和及的在到从向以])[\u4e00-\u9fff]){0,4}?(?:国际)?(?:机场|空港|航空港(?!经济))|(?:铁路|火车|高铁)?(?:货运|客运)?[东南西北]?站(?![点位长])|城际(?:铁路|轨道|列车)?|[\u4e00-\u9fff]{0,2}(?:博览会|交易会|洽谈会|论坛|峰会)|(?:第[一二三四五六七八九十百\d]+次)?(?:党代会|人代会|党员代表大会|人民代表大会)|市?(?:长办公会|常务会议|办公会))/;
+const FACILITY_AFTER = /^(?:(?:(?![与和及的在到从向以])[\u4e00-\u9fff]){0,4}?(?:国际)?(?:机场|空港|航空港(?!经济))|(?:铁路|火车|高铁)?(?:货运|客运)?[东南西北]?站(?![点位长])|城际(?:铁路|轨道|列车)?|[\u4e00-\u9fff]{0,2}(?:博览会|交易会|洽谈会|论坛|峰会)|(?:第[一二三四五六七八九十百\d]+次)?(?:党代会|人代会|党员代表大会|人民代表大会|市长联席会议|联席会议|市长峰会)|市?(?:长办公会|常务会议|办公会))/;
 /** after places joined by dashes: a train or shipping service or a route */
 const ROUTE_AFTER = /^[”"]?(?:[“"][^”"]{0,20}[”"])*[\u4e00-\u9fff、]{0,14}?(?:航线|班轮|班列|物流通道|运输通道|货运通道)/;
 const DASH = /^[-—－–]$/;
@@ -1250,6 +1305,8 @@ function dropNonPlaces(text: string, spans: Span[]): Span[] {
 /** [环|泛]? (place name | abbreviation chars)+ (region word | direction)? — 广西沿海, 川南, 呼包鄂榆. */
 function parsePrefix(ix: PlaceIndex, p: string, allowAbbrev: boolean): boolean {
   let s = p.replace(/^[环泛]/, '');
+  // a whole region or a cluster's region (关中平原, 中原, 海峡西岸) before any stripping
+  if (isPlaceHead(ix, s) || ix.clusterStems.has(s)) return true;
   let suffix = '';
   for (const w of REGION_WORDS) {
     if (s.length > w.length && s.endsWith(w)) {
