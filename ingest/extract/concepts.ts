@@ -20,16 +20,21 @@ import { leadingPlaceLength } from './organizations.js';
  *      one or two noun-like jieba words (≤ 6 characters) before the head (区域 only as the first of
  *      two: 区域市场一体化). Conjuncts sharing the head (交通、金融、教育同城化; 城乡和区域一体化) are
  *      one mention each: surface = the conjunct, name = conjunct+head.
- *    - clusters of an industry <stem>产业集群 / <stem>工业集群 (特色产业集群, 临港型工业集群): the
- *      noun-like words right before (≤ 6 characters), named as written.
- *    - <region>振兴 without 战略 (皖北振兴, 东北振兴, 皖北全面振兴 → 皖北振兴; 乡村振兴 is curated).
+ *    - clusters of an industry <stem>产业集群 / <stem>工业集群 / <stem>制造业集群 (特色产业集群,
+ *      临港型工业集群, 先进制造业集群): the noun-like words right before (≤ 6 characters), named as written.
+ *    - <region>振兴 without 战略 (皖北振兴, 东北振兴, 皖北全面振兴 → 皖北振兴; 乡村振兴 is curated), and
+ *      <region>崛起 likewise (中部地区崛起, 中部崛起 → 中部地区崛起).
  *    - the listed five development ideas (创新、协调、绿色、开放、共享的发展理念) → 五大发展理念.
+ *    - shared heads of lexicon concepts (常住人口和户籍人口城镇化率 → `常住人口` = 常住人口城镇化率) when
+ *      conjunct + head is itself listed; <lexicon X化>率 (人口城镇化率) and <X地区>生产总值 (→ X).
  * 3. Context filters: a concept right before a zone head is part of the zone's name (共同富裕示范区,
  *    承接产业转移集聚区); 产业园区/工业园区 glued to a name (高新技术产业园区) is that zone; size
  *    classes are not concepts (大中小城市 → no 中小城市, 中小城镇 → no 小城镇); 等城市群/等都市圈 after
  *    a list of clusters is their shared head (guidelines), not a mention of its own; X度 is an index
  *    (协调发展度), X城市 before 群 gives way to 城市群 (绿色城市群), 城市群体 is not 城市群; a concept
- *    in a meeting's name (…高质量发展大会, …一体化发展座谈会) is not a mention (guidelines: meetings).
+ *    in a meeting's name (…高质量发展大会, …一体化发展座谈会) is not a mention (guidelines: meetings),
+ *    nor one negated by 非 (非农业人口), one naming a discipline (城乡规划学), one inside a guiding
+ *    thought (习近平生态文明思想) or the 产业 of a sector (二、三产业集聚 has no 产业集聚).
  */
 
 let matcher: ((doc: SegmentedDoc) => Candidate[]) | null = null;
@@ -125,7 +130,9 @@ function integrationTasks(doc: SegmentedDoc): Candidate[] {
       // 交通、金融、教育同城化: one mention per conjunct
       let j = first - 1;
       // (the conjunct is a whole word group: 城镇群规划、旅游同城化 has no 规划同城化)
-      const conjunct = (w: { word: string; tag: string } | undefined) => ok(w) || (!!w && TASK_SCOPE.has(w.word));
+      // (nor is a process word: 城市现代化和城乡一体化 has no 现代化一体化)
+      const conjunct = (w: { word: string; tag: string } | undefined) =>
+        (ok(w) || (!!w && TASK_SCOPE.has(w.word))) && !w!.word.endsWith('化');
       while (j >= 1 && TASK_SEP.has(words[j]!.word) && conjunct(words[j - 1]) && words[j - 1]!.word.length <= 4 && !ok(words[j - 2])) {
         const w = words[j - 1]!;
         out.push({
@@ -174,8 +181,11 @@ function pilotTowns(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
   return out;
 }
 
-/** <stem>产业集群 / <stem>工业集群: a cluster of one industry (特色产业集群, 临港型工业集群, 白酒产业集群). */
-const CLUSTER = /(产业|工业)集群/g;
+/**
+ * <stem>产业集群 / <stem>工业集群 / <stem>制造业集群: a cluster of one industry (特色产业集群, 临港型工业集群,
+ * 白酒产业集群, 先进制造业集群).
+ */
+const CLUSTER = /(产业|工业|制造业)集群/g;
 const CLUSTER_STEM = /^(n|nz|ng|vn|j|b|a|x|l|ns|k)$/;
 function industryClusters(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
@@ -192,12 +202,12 @@ function industryClusters(doc: SegmentedDoc): Candidate[] {
       for (let k = words.findIndex((w) => w.end >= at && w.start < at) ; k >= 0; k--) {
         const w = words[k]!;
         const part = s.text.slice(w.start, Math.min(w.end, at));
-        if (!CLUSTER_STEM.test(w.tag) || ![...part].every(isHan) || at - w.start > 6 || STEM_STOP.test(part)) break;
+        if (!CLUSTER_STEM.test(w.tag) || ![...part].every(isHan) || at - w.start > 6 || STEM_STOP.test(part) || /.化$/.test(part)) break;
         start = w.start;
       }
       // a place is not the kind of cluster (浙江产业集群 is 产业集群 in Zhejiang)
       start += leadingPlaceLength(s.text.slice(start, at));
-      // 产业集群 alone is the curated concept
+      // 产业集群 alone is the curated concept; 制造业集群 needs its kind
       if (start >= at) continue;
       const surface = s.text.slice(start, at + m[0].length);
       out.push({ type: 'CONCEPT', surface, start: s.start + start, end: s.start + at + m[0].length, sentence: s.ordinal, name: surface, priority: PRIORITY.rule });
@@ -205,8 +215,12 @@ function industryClusters(doc: SegmentedDoc): Candidate[] {
   }
   return out;
 }
-/** words that end a cluster stem: verbs of building and generic quantity words (形成一批产业集群) */
-const STEM_STOP = /^(形成|培育|打造|建设|发展|壮大|一批|若干|多个|各类|相关|完整|链条)$/;
+/**
+ * words that end a cluster stem: verbs of building and driving, generic quantity words (形成一批产业集群,
+ * 改革驱动县域特色产业集群) and 国家 of a designation (国家先进制造业集群); a process word ending in
+ * 化 ends it too (一体化新能源产业集群 is 新能源产业集群)
+ */
+const STEM_STOP = /^(形成|培育|打造|建设|发展|壮大|驱动|推动|带动|引领|促进|支撑|提升|一批|若干|多个|各类|相关|完整|链条|国家)$/;
 
 /** <region>振兴 without 战略: the revitalisation of a named region (皖北振兴, 东北振兴), 全面 dropped from the name. */
 const REVIVAL = /(东北|[皖苏浙鲁豫粤桂川陕晋冀赣湘鄂闽黔滇甘蒙辽吉黑宁青新藏琼渝][北南中东西])(?:地区)?(全面)?振兴(?!战略|计划|规划)/g;
@@ -239,8 +253,81 @@ function fiveIdeas(doc: SegmentedDoc): Candidate[] {
   return out;
 }
 
+/**
+ * Rate and GDP readings of a lexicon concept: <X化>率 is the rate of that process, named as written
+ * (人口城镇化率, 土地城镇化率; 城镇化率 itself is curated); <X地区>生产总值 is the GDP of X
+ * (县域地区生产总值 → 县域), so the 地区 belongs to 地区生产总值.
+ */
+function rateAndGdp(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
+  return cs.map((c) => {
+    const next = doc.text.slice(c.end, c.end + 4);
+    if (c.surface.endsWith('化') && c.name.endsWith('化') && next[0] === '率') {
+      return { ...c, surface: c.surface + '率', end: c.end + 1, name: c.name + '率', priority: PRIORITY.rule };
+    }
+    if (c.surface.endsWith('地区') && c.surface.length > 2 && next === '生产总值') {
+      const surface = c.surface.slice(0, -2);
+      return { ...c, surface, end: c.end - 2, name: surface };
+    }
+    return c;
+  });
+}
+
+let lexNames: Map<string, string> | null = null;
+
+/**
+ * Coordination with a shared head (guidelines): in 常住人口和户籍人口城镇化率 / 土地和人口城镇化 /
+ * 区域和城乡协调发展 the conjunct before 和/与/及/、 takes the head of the lexicon concept after it
+ * when conjunct + head is itself a lexicon concept: surface = the conjunct, name = that concept.
+ * The concept after must have a modifier of its own (人口和城镇化 is population and urbanization) and
+ * the head at least 3 characters (高校与产业园区 are a university and an industrial park).
+ */
+function sharedHeads(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
+  lexNames ??= new Map(loadLexicon('concepts').flatMap((r) => [r.name, ...r.aliases].map((a) => [a, r.name] as [string, string])));
+  const out: Candidate[] = [];
+  for (const c of cs) {
+    if (c.priority !== PRIORITY.lexicon) continue;
+    const sep = doc.text[c.start - 1] ?? '';
+    if (!sep || !'和与及、'.includes(sep)) continue;
+    const before = doc.text.slice(Math.max(0, c.start - 7), c.start - 1);
+    let best: Candidate | null = null;
+    // the head: a proper suffix of the concept, at least 3 characters (高校与产业园区 shares no 园区)
+    for (let h = c.surface.length - 1; h >= 3 && !best; h--) {
+      const head = c.surface.slice(-h);
+      for (let x = Math.min(6, before.length); x >= 2; x--) {
+        const conj = before.slice(-x);
+        if (![...conj].every(isHan)) continue;
+        const name = lexNames.get(conj + head);
+        if (!name) continue;
+        const start = c.start - 1 - x;
+        best = { type: 'CONCEPT', surface: conj, start, end: start + x, sentence: c.sentence, name, priority: PRIORITY.rule };
+        break;
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/**
+ * <region>崛起 without 战略, like <region>振兴 (促进中部地区崛起 → 中部地区崛起; 中部崛起 takes the same
+ * name); 中部崛起战略/规划 is a policy.
+ */
+const RISE = /(东部|中部|西部|东北)(地区)?崛起(?!战略|计划|规划)/g;
+function regionRises(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    RISE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = RISE.exec(s.text))) {
+      const start = s.start + m.index;
+      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: `${m[1]}地区崛起`, priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
 /** zone heads: a concept right before one is part of the zone's name (共同富裕示范区) */
-const ZONE_AFTER = /^(?:示范区|集聚区|试验区|实验区|先行区|先导区|开发区)/;
+const ZONE_AFTER = /^(?:示范区|集聚区|试验区|实验区|先行区|先行示范区|先导区|开发区)/;
 /** size classes written with a size character before (大中小城市, 中小城镇) */
 const SIZE_CLASS: Record<string, string> = { 中小城市: '大', 小城镇: '中' };
 /** parks glued to a name are that zone (高新技术产业园区, 九大产业园区) */
@@ -257,13 +344,19 @@ function inContext(doc: SegmentedDoc, c: Candidate): boolean {
   while (e < doc.text.length && e - c.end < 40 && !NAME_END.test(doc.text[e]!)) e++;
   const rest = doc.text.slice(c.end, e);
   for (let i = 2; i <= rest.length; i++) if (MEETING.test(rest.slice(0, i))) return false;
-  if (ZONE_AFTER.test(doc.text.slice(c.end, c.end + 3))) return false;
+  // 习近平生态文明思想, 习近平经济思想: a guiding thought has no inner mentions (guidelines)
+  if (/^[^，。；、]{0,4}思想/.test(rest) && /习近平[^，。；、]{0,6}$/.test(doc.text.slice(Math.max(0, c.start - 10), c.start))) return false;
+  if (ZONE_AFTER.test(doc.text.slice(c.end, c.end + 5))) return false;
+  // 第二、三产业集聚: 产业 belongs to the sector 三产业 (an INDUSTRY), not to 产业集聚/产业转移
+  if (c.surface.startsWith('产业') && /[一二三]/.test(prev)) return false;
   if (SIZE_CLASS[c.surface] === prev) return false;
   if (PARKS.has(c.surface) && isHan(prev) && !PARTICLES.includes(prev)) return false;
   if ((c.name === '城市群' || c.name === '都市圈') && prev === '等') return false;
+  // 非农业人口, 非城镇化地区: the negation of the concept (并非城市群 is not)
+  if (prev === '非' && !/[并而绝是莫无除]/.test(doc.text[c.start - 2] ?? '')) return false;
   const next = doc.text[c.end] ?? '';
-  // 协调发展度, 城镇化度: an index of the concept, not the concept
-  if (next === '度') return false;
+  // 协调发展度, 城镇化度: an index of the concept, not the concept; 城乡规划学: a discipline
+  if (next === '度' || next === '学') return false;
   // 绿色城市群 is a 城市群; 城市群体 is a group of cities
   if ((c.surface.endsWith('城市') && next === '群') || (c.surface.endsWith('城市群') && next === '体')) return false;
   return true;
@@ -272,9 +365,13 @@ function inContext(doc: SegmentedDoc, c: Candidate): boolean {
 /** All concept candidates of a document. Pure; the lexicon is loaded once. */
 export function extractConcepts(doc: SegmentedDoc): Candidate[] {
   matcher ??= createMatcher(entriesFromRows(loadLexicon('concepts'), 'CONCEPT', PRIORITY.lexicon));
-  const lexical = withScope(doc, matcher(doc));
+  const lexical = rateAndGdp(doc, withScope(doc, matcher(doc)));
   const all = [
-    ...lexical, ...pilotTowns(doc, lexical), ...integrationTasks(doc), ...industryClusters(doc), ...regionRevivals(doc), ...fiveIdeas(doc),
+    ...lexical, ...pilotTowns(doc, lexical), ...sharedHeads(doc, lexical), ...integrationTasks(doc), ...industryClusters(doc),
+    ...regionRevivals(doc), ...regionRises(doc), ...fiveIdeas(doc),
   ];
-  return dropNested(all.filter((c) => inContext(doc, c))).sort((a, b) => a.start - b.start || b.end - a.end);
+  // one reading per span: the earlier rule wins (a conjunct found both as a shared head and as a task)
+  const seen = new Set<string>();
+  const once = all.filter((c) => !seen.has(`${c.start}|${c.end}`) && !!seen.add(`${c.start}|${c.end}`));
+  return dropNested(once.filter((c) => inContext(doc, c))).sort((a, b) => a.start - b.start || b.end - a.end);
 }

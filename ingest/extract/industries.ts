@@ -27,16 +27,25 @@ import { leadingPlaceLength } from './organizations.js';
  *    Qualifiers that name a kind of industry (传统, 现代, 高端, 低端) stay in the stem when more stem
  *    or a named head follows (传统特色产业, 现代海洋渔业); a jieba `ns` word counts as a place only
  *    when it is one (海洋, 临港 are stem words).
- * 3. coordination: conjuncts listed before 等 + an industry head (白酒、化工、能源等传统产业;
- *    电子信息、机械制造、钢铁等一批战略型产业群) are one industry each, and 第二、三产业 gives
- *    第二 (= 第二产业) and 三产业.
+ * 3. coordination: conjuncts listed before 等/N大 + an industry head (白酒、化工、能源等传统产业;
+ *    电子信息、机械制造、钢铁等一批战略型产业群; 食品加工、家具制造三大产业; 大健康、文化旅游等新兴行业
+ *    → X产业) or before a last conjunct glued to 产业 (智能家居、光伏、纺织服装产业) are one industry
+ *    each, and 第二、三产业 (also without 第) gives 第二 (= 第二产业) and 三产业.
  * Filters on every candidate: bare 工业/农业 before a noun is a modifier (工业投入, 农业劳动力) unless
- * the next word is 发展/发达 (工业发展, 农业发展); an industry right before a zone, firm or
- * cluster head (高新技术产业园区, 物流企业, 新兴产业群, 工业城市) names that thing, not the industry.
+ * the next word is 发展/发达 (工业发展, 农业发展), and so is a sector before a ranking or an era
+ * (工业大县, 工业文明); an industry right before a zone, firm or cluster head (高新技术产业园区,
+ * 物流企业, 新兴产业群, 工业城市) names that thing, not the industry, and one before 平台/结构 is a
+ * modifier (产业平台, 当前产业结构); 一产/二产/三产 inside a word (单一产业) are no sectors; X行业 right
+ * after 等 is a list's generic head.
  */
 
 /** characters after a bare 工业/农业 that leave it a noun of its own (工业与农业, 工业的) */
 const MODIFIER_OK = '与和及或、等的为是在也都和向';
+/** heads naming an era or a society by its sector (工业文明, 农业社会, 工业革命) */
+const ERA = /^(?:文明|社会|时代|革命)/;
+const ERA_CONJUNCT = /^[、和与及](?:工业|农业)(?:文明|社会|时代|革命)/;
+/** heads of rankings by sector (工业大县, 农业强省, 旅游名县) */
+const RANKED_PLACE = /^[大强名](?:县|省|市|镇|区)/;
 /** words after a sector word that keep it the industry (工业发展, 工业发达): the sector as the subject or object of growth */
 const SECTOR_PREDICATES = new Set(['发展', '发达']);
 /**
@@ -44,9 +53,17 @@ const SECTOR_PREDICATES = new Set(['发展', '发达']);
  * 跨境电子商务综合试验区, 现代物流企业集团, 新兴产业群, 临海工业城市), or the concept 产业转移:
  * the industry is a modifier there
  */
-const NOT_INDUSTRY_AFTER = /^(?:综合)?(?:产业)?(?:园|开发区|试验区|实验区|示范区|集聚区|口岸|企业|集团|集群|群|城市|度假|转移)/;
+const NOT_INDUSTRY_AFTER = /^(?:综合)?(?:产业)?(?:园|开发区|试验区|实验区|示范区|集聚区|口岸|企业|集团|集群|群|城市|度假|转移|平台|结构)/;
 /** stem qualifiers that name a kind of industry (传统产业, 现代农业): kept unless they are the whole stem of a bare 产业 */
 const QUALIFIERS = new Set(['传统', '现代', '高端', '低端']);
+
+/**
+ * The short sector names 一产/二产/三产 inside another word: 单一产业, 统一产业, 唯一产品 (一产 then
+ * continues as 一产业, which is no abbreviation).
+ */
+function inWord(m: { surface: string; prev: string; next: string }): boolean {
+  return /^[一二三]产$/.test(m.surface) && (/[单统唯同划专逐万]/.test(m.prev) || (m.surface === '一产' && m.next === '业'));
+}
 
 interface IndState {
   matcher: (doc: SegmentedDoc) => Candidate[];
@@ -69,7 +86,7 @@ function init(): IndState {
   const rows = loadLexicon('industries');
   const next = stopSet(PATTERN_STOPWORDS, 'next');
   const entries = entriesFromRows(rows, 'INDUSTRY', PRIORITY.lexicon, () => ({
-    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)),
+    accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)) && !inWord(m),
   }));
   const heads = [...new Set(rows.flatMap((r) => [r.name, ...r.aliases]).filter((s) => /业$/.test(s)).map((s) => foldString(s)))]
     .sort((a, b) => b.length - a.length);
@@ -87,6 +104,9 @@ function init(): IndState {
   };
   return state;
 }
+
+/** suffix characters jieba may cut off their word (根植性 → 根植 + 性): not the first character of a stem */
+const BOUND = '性型式化级类';
 
 /** jieba part-of-speech tags a stem word may have: nouns, verbal/adjectival nouns, 区别词, places, time words */
 const STEM_POS = new Set(['n', 'nz', 'nt', 'ng', 'nl', 'vn', 'an', 'a', 'b', 's', 't', 'ns']);
@@ -152,6 +172,8 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
       if (!head) head = t[j - 1] === '产' ? '产业' : t.slice(j - 1, j + 1);
       if (head.length < 2 || !isHan(head[0])) continue;
       const headStart = j + 1 - head.length;
+      // 第二产业, 二三产业: ordinal sectors take no stem (结果显示第二产业 is 第二产业)
+      if (/^(?:第[一二三]|[一二三]{2})产业$/.test(head)) continue;
       tagged ??= sentenceTags(s);
       // walk left over noun-like words
       let start = headStart;
@@ -181,6 +203,8 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
       if (!first) continue;
       // stems made only of place words (日本产业, 西南云海大数据产业) are places, not names
       if (allPlaces) continue;
+      // a bound suffix cut from its word (根植|性|主导产业) does not open a stem
+      while (start < headStart && BOUND.includes(t[start]!) && (start + 1 === headStart || cuts.has(headStart - start - 1))) start++;
       const raw = t.slice(start, headStart);
       const cutsFromStart = new Set([...cuts].map((n) => raw.length - n).concat(raw.length));
       const namedHead = head !== '产业' && st.heads.includes(foldString(head));
@@ -201,38 +225,66 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
 
 /** jieba tags of words a listed industry may be made of (白酒, 精细化工, 新能源新材料, 海水综合利用) */
 const CONJUNCT_POS = new Set([...STEM_POS, 'j', 'l', 'nr', 'a']);
+/** production verbs jieba tags v that end a listed industry (家具制造, 食品加工) */
+const PRODUCTION_VERB = /^(?:制造|加工|生产|种植|养殖|运输|储运|批发|零售|维修)$/;
 /** separators between conjuncts of a list */
 const LIST_SEP = new Set(['、', '和', '与', '及', '以及']);
-/** 等 (一批) + up to 6 characters + an industry head ending the noun phrase, right after a list: 等传统产业, 等一批战略型产业群 (not 等产业要素, 等产业园) */
-const LIST_TAIL = /^等(?:一批)?([^\s的，。；、]{0,6}?)(产业群|产业|服务业|制造业)(?!集群|链|园|基地|要素|政策|结构|布局|体系|用地|项目|资金|人才|规划)/;
+/**
+ * 等 (一批) or N大 + up to 6 characters + an industry head ending the noun phrase, right after a list:
+ * 等传统产业, 等一批战略型产业群, 三大产业 (not 等产业要素, 等产业园); 等产业集群 is a cluster of the listed ones
+ */
+const LIST_TAIL = /^(?:等(?:一批)?|[二三四五六七八九十两]大)([^\s的，。；、]{0,6}?)(产业群|产业|服务业|制造业|行业)(?!链|园|基地|要素|政策|结构|布局|体系|用地|项目|资金|人才|规划)/;
+const TAIL_START = /等|[二三四五六七八九十两]大/g;
+/**
+ * the last conjunct glued to a shared 产业 (智能家居、光伏、纺织服装产业): not before these, nor when the list
+ * goes on (交通、通信技术、金融产业等 lists X产业 as one item)
+ */
+const GLUED_NOT = /^(?:等|、|化|链|园|基地|要素|政策|结构|布局|体系|用地|项目|资金|人才|规划|集聚|转移|升级|融合|工人|工作)/;
 
 /**
- * Conjuncts listed before 等 + an industry head (白酒、化工、能源、机械等传统产业): each is an
- * industry. At least two conjuncts; each is ≤ 10 Han characters of noun-like words (no verb before
- * the first one: 重点发展机械制造、… starts at 机械制造). Named as the lexicon names them
- * (大数据 → 大数据产业 when that is listed), else as written.
+ * Conjuncts of a list with a shared industry head each are an industry: before 等 / N大 + a head
+ * (白酒、化工、能源、机械等传统产业; 食品加工、家具制造和文化旅游三大产业), or before the last
+ * conjunct glued to 产业 (智能家居、光伏、纺织服装产业 — that last one is the pattern's X产业; the list
+ * must be separated by 、 here). At least two conjuncts; each is ≤ 10 Han characters of noun-like words
+ * (no verb before the first one: 重点发展机械制造、… starts at 机械制造). Named as the lexicon names them
+ * (大数据 → 大数据产业 when that is listed), else as written — or as X产业 under a glued 产业 and the
+ * generic head 行业 (大健康、文化旅游等新兴行业), which is itself no mention (行业 alone is not an industry).
  */
-function listedIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
+function listedIndustries(doc: SegmentedDoc, st: IndState, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
     const t = s.text;
-    if (!t.includes('等')) continue;
     let words: TaggedWord[] | null = null;
-    for (let at = t.indexOf('等'); at >= 0; at = t.indexOf('等', at + 1)) {
-      const tail = LIST_TAIL.exec(t.slice(at));
-      if (!tail) continue;
-      words ??= sentenceTags(s);
+    /** list ends: [offset where the last conjunct ends, head kind, whether the last conjunct is glued to 产业] */
+    const ends: Array<[number, string, boolean]> = [];
+    TAIL_START.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TAIL_START.exec(t))) {
+      const tail = LIST_TAIL.exec(t.slice(m.index));
+      if (tail) ends.push([m.index, tail[2]!, false]);
+    }
+    for (let p = t.indexOf('产业'); p > 0; p = t.indexOf('产业', p + 1)) {
+      if (isHan(t[p - 1]) && !'等大'.includes(t[p - 1]!) && !GLUED_NOT.test(t.slice(p + 2)) && t.slice(0, p).includes('、')) ends.push([p, '产业', true]);
+    }
+    if (!ends.length) continue;
+    words ??= sentenceTags(s);
+    // a word running into the end (服装产业 as one word) is split there
+    for (const [at, head, glued] of ends) {
+      const ws = words.flatMap((w) => (w.start < at && w.end > at
+        ? [{ ...w, word: t.slice(w.start, at), end: at, tag: 'n' }, { ...w, word: t.slice(at, w.end), start: at }]
+        : [w]));
       const conjuncts: Array<{ start: number; end: number }> = [];
-      let k = words.findIndex((w) => w.end === at);
+      let k = ws.findIndex((w) => w.end === at);
       if (k < 0) continue;
       for (;;) {
         // one conjunct: noun-like words leftwards, ≤ 10 characters
-        const end = words[k]!.end;
+        const end = ws[k]!.end;
         let start = end;
         while (k >= 0) {
-          const w = words[k]!;
+          const w = ws[k]!;
           // (x: a word the segment stage taught jieba, 现代医药 — punctuation is not Han)
-          if (!(CONJUNCT_POS.has(w.tag) || w.tag === 'x') || ![...w.word].every(isHan) || LIST_SEP.has(w.word) || st.stops.has(w.word)) break;
+          if (!(CONJUNCT_POS.has(w.tag) || w.tag === 'x' || PRODUCTION_VERB.test(w.word)) || ![...w.word].every(isHan) || LIST_SEP.has(w.word) ||
+            st.stops.has(w.word)) break;
           if (end - w.start > 10) break;
           // a place before the conjunct scopes it (广西临港工业 is 临港工业 in Guangxi)
           if (w.tag === 'ns' && isPlaceWord(w.word, st)) break;
@@ -241,15 +293,19 @@ function listedIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
         }
         if (start === end) break;
         conjuncts.push({ start, end });
-        if (k < 1 || !LIST_SEP.has(words[k]!.word)) break;
+        if (k < 1 || !(glued ? ws[k]!.word === '、' : LIST_SEP.has(ws[k]!.word))) break;
         k--;
       }
       if (conjuncts.length < 2) continue;
-      for (const c of conjuncts) {
+      // the glued last conjunct is the pattern's X产业, and must be one (统筹城市、乡村产业发展 is no list of industries)
+      if (glued && !known.has(`${s.start + conjuncts[0]!.start}|${s.start + at + 2}`)) continue;
+      for (const c of glued ? conjuncts.slice(1) : conjuncts) {
         const surface = t.slice(c.start, c.end);
+        if (st.stems.has(surface)) continue;
         // a verb or a stop word opening the first conjunct is not part of it
         if (/^(?:发展|重点|大力|加快|培育|壮大|推进|建设|形成|做大做强)/.test(surface)) continue;
-        const name = st.names.get(foldString(surface)) ?? st.names.get(foldString(`${surface}产业`)) ?? surface;
+        const name = st.names.get(foldString(surface)) ?? st.names.get(foldString(`${surface}产业`)) ??
+          (head === '行业' || glued ? `${surface}产业` : surface);
         out.push({ type: 'INDUSTRY', surface, start: s.start + c.start, end: s.start + c.end, sentence: s.ordinal, name, priority: PRIORITY.rule });
       }
     }
@@ -257,22 +313,27 @@ function listedIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
   return out;
 }
 
-/** 第二、三产业 (第一、二产业): 第二 = 第二产业 and 三产业 = 第三产业 (coordination with a shared head). */
-const ORDINAL_SECTORS = /第([一二三])、(?:([一二])、)?([二三])产业/g;
+/**
+ * 第二、三产业 (第一、二产业, 二、三产业, 一、二、三产业): 第二/二 = 第二产业 and 三产业 = 第三产业
+ * (coordination with a shared head); 第 may be left out.
+ */
+const ORDINAL_SECTORS = /(第?)([一二三])、(?:([一二])、)?([二三])产业/g;
 function ordinalSectors(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
     ORDINAL_SECTORS.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = ORDINAL_SECTORS.exec(s.text))) {
+      // 十二、三产业 is not a list of sectors
+      if (!m[1] && /[0-9〇零一二三四五六七八九十百]/.test(s.text[m.index - 1] ?? '')) continue;
       const at = s.start + m.index;
-      const parts: Array<[number, string, string]> = [[at, `第${m[1]}`, m[1]!]];
-      let pos = m.index + 3;
-      if (m[2]) {
-        parts.push([s.start + pos, m[2], m[2]]);
+      const parts: Array<[number, string, string]> = [[at, `${m[1]}${m[2]}`, m[2]!]];
+      let pos = m.index + m[1]!.length + 2;
+      if (m[3]) {
+        parts.push([s.start + pos, m[3], m[3]]);
         pos += 2;
       }
-      parts.push([s.start + pos, `${m[3]}产业`, m[3]!]);
+      parts.push([s.start + pos, `${m[4]}产业`, m[4]!]);
       for (const [start, surface, ord] of parts) {
         out.push({ type: 'INDUSTRY', surface, start, end: start + surface.length, sentence: s.ordinal, name: `第${ord}产业`, priority: PRIORITY.rule });
       }
@@ -284,13 +345,19 @@ function ordinalSectors(doc: SegmentedDoc): Candidate[] {
 /**
  * False when the candidate is not an industry in its context: a bare 工业/农业 (or a pattern
  * name ending in one) before a noun is a modifier (工业投入, 农业劳动力 — guidelines: 工业 as a
- * modifier), unless the next word is 发展/发达 (工业发展, 农业发展); an industry before a
+ * modifier), unless the next word is 发展/发达 (工业发展, 农业发展), also in a list (农业强县、工业大县:
+ * rankings by sector); an industry before a
  * zone/firm/cluster head names that thing (高新技术产业园区, 物流企业集团, 新兴产业群).
  */
 function inContext(doc: SegmentedDoc, c: Candidate): boolean {
   const after = doc.text.slice(c.end, c.end + 6);
   if (NOT_INDUSTRY_AFTER.test(after)) return false;
+  // <stem>产业空间布局: the layout of industry in a named area (长江三峡生态经济走廊产业空间布局)
+  if (c.priority === PRIORITY.pattern && c.surface.endsWith('产业') && /^(?:空间)?布局/.test(after)) return false;
   const sector = c.surface === '工业' || c.surface === '农业' || (c.priority === PRIORITY.pattern && /(工业|农业)$/.test(c.surface));
+  // 工业大县, 农业强省: a ranking of places by the sector, not the sector (guidelines: rankings); 工业文明,
+  // 农业社会 (also the first conjunct of 农业、工业文明): an era named by the sector
+  if (sector && (RANKED_PLACE.test(after) || ERA.test(after) || ERA_CONJUNCT.test(after))) return false;
   if (!sector || !isHan(after[0]) || MODIFIER_OK.includes(after[0]!)) return true;
   // the second conjunct of sectors (工业与农业协调发展) is a noun of its own
   const prev = doc.text[c.start - 1];
@@ -311,9 +378,9 @@ export function extractIndustries(doc: SegmentedDoc): Candidate[] {
   const lexical = st.matcher(doc);
   const spans = new Set(lexical.map((c) => `${c.start}|${c.end}`));
   const pattern = patternIndustries(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`));
-  const listed = [...listedIndustries(doc, st), ...ordinalSectors(doc)];
   // a listed conjunct that is already a candidate keeps the lexicon/pattern reading
-  const known = new Set([...lexical, ...pattern].map((c) => `${c.start}|${c.end}`));
+  const known = new Set([...lexical, ...pattern].filter((c) => inContext(doc, c)).map((c) => `${c.start}|${c.end}`));
+  const listed = [...listedIndustries(doc, st, known), ...ordinalSectors(doc)];
   const all = [...lexical, ...pattern, ...listed.filter((c) => !known.has(`${c.start}|${c.end}`))];
-  return dropNested(all.filter((c) => inContext(doc, c)));
+  return dropNested(all.filter((c) => inContext(doc, c) && !(c.surface.endsWith('行业') && doc.text[c.start - 1] === '等')));
 }

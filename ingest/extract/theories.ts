@@ -16,7 +16,9 @@ import {
  *    punctuation and the shared `left` words (按照能级梯度理论 → 能级梯度理论; 它是现代控制理论
  *    → 现代控制理论). It is rejected when the length cap cut it, when it is only generic words
  *    or ends in one (scope `theory-stem`: 相关理论, 基础理论, 数学模型, 城镇化发展理论), or when
- *    the word after the suffix shows the generic noun (scope `theory-next`: 理论与实践, 理论研究).
+ *    the word after the suffix shows the generic noun (scope `theory-next`: 理论与实践, 理论研究),
+ *    or when it ends in a preposition jieba glued to the suffix (内容|对模型). A pattern name made
+ *    of a generic modifier and a listed theory is that theory (修正引力模型 → 引力模型).
  *
  * Named effects (集聚效应, 虹吸效应, 溢出效应 …) are THEORY, as the annotation guidelines say; the
  * well-known ones are curated in theories.tsv and there is no 效应 pattern (效益/效能 words are not
@@ -94,6 +96,8 @@ function patternTheories(doc: SegmentedDoc, st: TheoryState): Candidate[] {
       const prefix = t.slice(start, at);
       // 2-character prefixes are mostly a verb and its object (拓展理论); named ones are curated
       if (prefix.length < 3) continue;
+      // a preposition or particle glued to the suffix by jieba (内容|对模型) ends no name
+      if (/[对的与和及或在从向把被将以为于]$/.test(prefix)) continue;
       if (allGeneric(prefix, st.generic) || endsWithStop(prefix, st.generic) || st.generic.has(prefix.slice(-1))) continue;
       const off = 0;
       const from = start + off;
@@ -169,6 +173,12 @@ function compoundEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
 }
 
 
+/**
+ * modifiers of a model or theory that do not make a new name (修正引力模型, 经典区位理论, 现有中心地理论),
+ * also after a verb the prefix took in (阐明传统中心地理论)
+ */
+const MODIFIERS = /(?:修正|传统|改进|经典|扩展|拓展|简化|改良|广义|狭义|现有|已有)(?:后)?的?$/;
+
 /** Spans (document offsets) of 《…》 titles that are not policy documents: books, papers, series. */
 const TITLE = /《([^《》]{1,80})》/g;
 /** title endings of policy documents (plans, opinions, notices, laws, reports) — their inner names are the policy extractor's */
@@ -193,8 +203,15 @@ export function extractTheories(doc: SegmentedDoc): Candidate[] {
   const spans = new Set(lexical.map((c) => `${c.start}|${c.end}`));
   const titles = bookTitles(doc);
   const inTitle = (c: Candidate) => titles.some(([a, b]) => c.start >= a && c.end <= b);
+  // a pattern name made of a modifier and a listed one is that one (修正引力模型, 传统引力模型 → 引力模型;
+  // 能级梯度理论 is a theory of its own)
+  const starts = new Map(lexical.map((c) => [c.end, c.start]));
+  const modified = (c: Candidate) => {
+    const at = starts.get(c.end);
+    return at !== undefined && MODIFIERS.test(doc.text.slice(c.start, at));
+  };
   return dropNested([
     ...lexical, ...sharedHeadEffects(doc, lexical), ...compoundEffects(doc, lexical),
-    ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`)),
+    ...patternTheories(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`) && !modified(c)),
   ].filter((c) => !inTitle(c)));
 }
