@@ -1,18 +1,7 @@
 import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentence } from '../types.js';
 import { actionVerbAt, verbAt } from './measures.js';
 import { COUNTRY_NAME } from './gazetteer.js';
-
-/** Mentions grouped by sentence ordinal, once per document (not a filter per sentence). */
-function groupBySentence(mentions: Mention[], keep: (m: Mention) => boolean = () => true): Map<number, Mention[]> {
-  const by = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    if (!keep(m)) continue;
-    const list = by.get(m.sentence);
-    if (list) list.push(m);
-    else by.set(m.sentence, [m]);
-  }
-  return by;
-}
+import { bySentence } from './match.js';
 
 /**
  * DRIVES / SUPPORTS / HINDERS between two mentions of one sentence, from cue verbs:
@@ -189,12 +178,12 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
     out.push({ type, from: from.entity, to: to.entity, sentence: s.ordinal });
   };
 
-  const bySentence = groupBySentence(mentions, (m) => ELIGIBLE.has(m.type));
+  const grouped = bySentence(mentions.filter((m) => ELIGIBLE.has(m.type)));
 
   for (const s of doc.sentences) {
     const text = s.text;
     // a mention inside a non-policy title (《工程控制论》) is no end of a relation
-    const ms = (bySentence.get(s.ordinal) ?? [])
+    const ms = (grouped.get(s.ordinal) ?? [])
       .filter((m) => m.start >= s.start && m.end <= s.end)
       .filter((m) => m.type === 'POLICY' || !inTitle(text, m.start - s.start))
       .sort((x, y) => x.start - y.start);

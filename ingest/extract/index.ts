@@ -10,8 +10,8 @@ import { extractConcepts } from './concepts.js';
 import { extractPeople } from './people.js';
 import { extractCitations } from './citations.js';
 import { linkNotes } from './notes.js';
-import { uniqueBy } from './match.js';
-import { extractMeasures, mentionsBySentence } from './measures.js';
+import { bySentence, uniqueBy } from './match.js';
+import { extractMeasures } from './measures.js';
 import { extractCueRelations, extractMembership } from './cue-relations.js';
 import type { ImpliedFacts } from '../write/payload.js';
 
@@ -50,7 +50,7 @@ export function extract(doc: SegmentedDoc): Extraction {
   return {
     entities: [...entities.values()],
     mentions,
-    measures: extractMeasures(doc, mentions, entities, mentionsBySentence(mentions)),
+    measures: extractMeasures(doc, mentions, entities, bySentence(mentions)),
     citations,
     relations: uniqueBy(relations, (r) => `${r.type}|${r.from}|${r.to}|${r.sentence}`),
     notes: linkNotes(doc),

@@ -314,6 +314,17 @@ function balanceQuotes(text: string, start: number, end: number, s: Sentence): [
   return [start, end];
 }
 
+/** `xs` grouped by sentence ordinal, each group in list order: build it once per document. */
+export function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const x of xs) {
+    const list = by.get(x.sentence);
+    if (list) list.push(x);
+    else by.set(x.sentence, [x]);
+  }
+  return by;
+}
+
 /** The first item for each key, in order. */
 export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Measure, Mention, Modality, Section, SegmentedDoc, Sentence } from '../types.js';
 import { loadLexicon } from '../lexicon.js';
-import { overlapTest } from './match.js';
+import { bySentence as groupBySentence, overlapTest } from './match.js';
 
 /**
  * Recommendation / countermeasure sentences (县域地区应……, 加快……, 要……).
@@ -342,20 +342,6 @@ function sentenceMentions(s: Sentence, ofSentence: readonly Mention[]): Mention[
     .sort((x, y) => x.start - y.start);
 }
 
-/**
- * Mentions grouped by sentence ordinal, each group in list order. Build it once per document and
- * pass it to `extractMeasures` (and anything else that works sentence by sentence).
- */
-export function mentionsBySentence(mentions: readonly Mention[]): Map<number, Mention[]> {
-  const by = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = by.get(m.sentence);
-    if (list) list.push(m);
-    else by.set(m.sentence, [m]);
-  }
-  return by;
-}
-
 /** actions + verbs, longest first (stable), computed once per cue list */
 let allVerbsCache: { of: CueLists; verbs: string[] } | null = null;
 function allVerbsOf(l: CueLists): string[] {
@@ -567,7 +553,7 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
 }
 
 /**
- * `bySentence` (optional): `mentionsBySentence(mentions)` when the caller already built it; it
+ * `bySentence` (optional): `bySentence(mentions)` (match.ts) when the caller already built it; it
  * must group the same `mentions`.
  */
 export function extractMeasures(
@@ -580,7 +566,7 @@ export function extractMeasures(
   // news reports relay policy content and officials' words in imperative form (深化户籍制度改革，…):
   // without a modal only the slogan forms (以X促Y, A与B相结合) are the paper's own prescriptions
   const newsGenre = doc.meta.kind === 'newspaper-article';
-  const grouped = bySentence ?? mentionsBySentence(mentions);
+  const grouped = bySentence ?? groupBySentence(mentions);
   // section ordinal → index of its first section (what findIndex by ordinal returns)
   const sectionIndex = new Map<number, number>();
   doc.sections.forEach((x, i) => {

@@ -1,4 +1,5 @@
 import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentence } from '../types.js';
+import { bySentence } from './match.js';
 import { placeContains } from './places.js';
 
 /**
@@ -83,15 +84,6 @@ const ENUMERATED = /分别(?:是|为)\s*[：:]?\s*/g;
 /** after a list: its count (四个城市, 等5市) */
 const COUNTED_TAIL = new RegExp(`^\\s*(?:等)?\\s*${COUNT}`);
 
-function groupBySentence(mentions: Mention[]): Map<number, Mention[]> {
-  const by = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = by.get(m.sentence);
-    if (list) list.push(m);
-    else by.set(m.sentence, [m]);
-  }
-  return by;
-}
 
 export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entities: Map<string, EntityInfo>): Relation[] {
   const out: Relation[] = [];
@@ -126,11 +118,11 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
   };
   const surelyIn = (p: Mention, r: Mention) => placeContains(r.entity, entities.get(r.entity)?.name ?? r.surface, p.entity) === true;
 
-  const bySentence = groupBySentence(mentions);
+  const grouped = bySentence(mentions);
   let prevClusters: Mention[] = [];
   let prevEndsSemicolon = false;
   for (const s of doc.sentences) {
-    const ms = (bySentence.get(s.ordinal) ?? [])
+    const ms = (grouped.get(s.ordinal) ?? [])
       .filter((m) => m.start >= s.start && m.end <= s.end)
       .sort((x, y) => x.start - y.start);
     const text = s.text;

@@ -1,7 +1,7 @@
 import { loadLexicon, type LexiconRow } from '../lexicon.js';
 import type { SegmentedDoc, Sentence } from '../types.js';
 import { entityKey, type Candidate } from './candidate.js';
-import { PRIORITY, createMatcher, dropNested, entriesFromRows, foldString, isHan, overlapTest } from './match.js';
+import { PRIORITY, bySentence, createMatcher, dropNested, entriesFromRows, foldString, isHan, overlapTest } from './match.js';
 import { issuersInTitle, lookupOrganization, trailingPlace } from './organizations.js';
 
 /**
@@ -698,17 +698,6 @@ function periodPlans(doc: SegmentedDoc, taken: (a: number, b: number) => boolean
     }
   }
   return out;
-}
-
-/** `xs` grouped by `sentence`, each group in list order. */
-function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
-  const by = new Map<number, T[]>();
-  for (const x of xs) {
-    const list = by.get(x.sentence);
-    if (list) list.push(x);
-    else by.set(x.sentence, [x]);
-  }
-  return by;
 }
 
 export function extractPolicies(doc: SegmentedDoc): Candidate[] {

@@ -1,4 +1,8 @@
-import type { SegmentedDoc, Sentence } from '../../ingest/types.js';
+import type { RawDoc, SegmentedDoc, Sentence } from '../../ingest/types.js';
+import { normalize } from '../../ingest/normalize/index.js';
+import { structure } from '../../ingest/structure/index.js';
+import { segment } from '../../ingest/segment/index.js';
+import { extract } from '../../ingest/extract/index.js';
 
 /**
  * A minimal SegmentedDoc for extractor unit tests: one section, sentences split after
@@ -28,4 +32,22 @@ export function makeDoc(text: string, id = 'test-doc'): SegmentedDoc {
     referenceLines: [],
     tokens: sentences.map(() => []),
   };
+}
+
+/** A document through the real stages up to segmentation, for rules that depend on jieba tokens (皖南|城市 must not yield 南城). */
+export function segmentedDoc(text: string, title = 'test'): SegmentedDoc {
+  const raw: RawDoc = {
+    meta: { id: 'test', title, kind: 'other', year: null, authors: [], source: null, url: null },
+    origin: 'test', format: 'txt', encoding: 'UTF-8', bytes: text.length, text: `${text}\n`, warnings: [],
+  };
+  return segment(structure(normalize(raw)));
+}
+
+/** "from TYPE to" (canonical names) for the PART_OF / MEMBER_OF / CORE_OF relations of the whole extract stage. */
+export function placeRelations(text: string): string[] {
+  const x = extract(segmentedDoc(text));
+  const name = new Map(x.entities.map((e) => [e.key, e.name]));
+  return x.relations
+    .filter((r) => r.type === 'PART_OF' || r.type === 'MEMBER_OF' || r.type === 'CORE_OF')
+    .map((r) => `${name.get(r.from)} ${r.type} ${name.get(r.to)}`);
 }

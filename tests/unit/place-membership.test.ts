@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { RawDoc, SegmentedDoc } from '../../ingest/types.js';
-import { normalize } from '../../ingest/normalize/index.js';
-import { structure } from '../../ingest/structure/index.js';
-import { segment } from '../../ingest/segment/index.js';
 import { extractPlaces } from '../../ingest/extract/places.js';
-import { extract } from '../../ingest/extract/index.js';
+import { segmentedDoc as makeDoc, placeRelations as relations } from '../helpers/make-doc.js';
 
 // Rules added while reading fresh (unannotated) cluster and metropolitan-area texts: membership
 // lists with province prefixes and city-level scoping, composed clusters, cores given as lists,
 // roles, 属于/加入, X是R…的区域, and the place names those sentences need. Sentences are made up
 // for the rule; none comes from a gold file.
 
-function makeDoc(text: string): SegmentedDoc {
-  const raw: RawDoc = {
-    meta: { id: 'test', title: 'test', kind: 'other', year: null, authors: [], source: null, url: null },
-    origin: 'test', format: 'txt', encoding: 'UTF-8', bytes: text.length, text: `${text}\n`, warnings: [],
-  };
-  return segment(structure(normalize(raw)));
-}
-
 function names(text: string): string[] {
   return extractPlaces(makeDoc(text)).candidates.map((c) => `${c.surface}=${c.name}`);
-}
-
-function relations(text: string): string[] {
-  const x = extract(makeDoc(text));
-  const name = new Map(x.entities.map((e) => [e.key, e.name]));
-  return x.relations
-    .filter((r) => r.type === 'PART_OF' || r.type === 'MEMBER_OF' || r.type === 'CORE_OF')
-    .map((r) => `${name.get(r.from)} ${r.type} ${name.get(r.to)}`);
 }
 
 describe('membership lists', () => {

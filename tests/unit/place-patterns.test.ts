@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RawDoc, SegmentedDoc } from '../../ingest/types.js';
-import { normalize } from '../../ingest/normalize/index.js';
-import { structure } from '../../ingest/structure/index.js';
-import { segment } from '../../ingest/segment/index.js';
 import { extractPlaces, placeContains } from '../../ingest/extract/places.js';
-import { extract } from '../../ingest/extract/index.js';
-
-/** The real stages up to segmentation (jieba tokens matter: 皖南|城市 must not yield 南城). */
-function makeDoc(text: string, title = 'test'): SegmentedDoc {
-  const raw: RawDoc = {
-    meta: { id: 'test', title, kind: 'other', year: null, authors: [], source: null, url: null },
-    origin: 'test', format: 'txt', encoding: 'UTF-8', bytes: text.length, text: `${text}\n`, warnings: [],
-  };
-  return segment(structure(normalize(raw)));
-}
+import { segmentedDoc as makeDoc, placeRelations as relations } from '../helpers/make-doc.js';
 
 // Pattern rules of the PLACE recogniser and the PART_OF / MEMBER_OF / CORE_OF patterns of
 // membership.ts. Sentences are made up for the rule (or shortened from the development corpus);
@@ -22,15 +9,6 @@ function makeDoc(text: string, title = 'test'): SegmentedDoc {
 /** surface=name for every PLACE candidate */
 function names(text: string, title?: string): string[] {
   return extractPlaces(makeDoc(text, title)).candidates.map((c) => `${c.surface}=${c.name}`);
-}
-
-/** "from TYPE to" (canonical names) for the place relations of the whole pipeline */
-function relations(text: string): string[] {
-  const x = extract(makeDoc(text));
-  const name = new Map(x.entities.map((e) => [e.key, e.name]));
-  return x.relations
-    .filter((r) => r.type === 'PART_OF' || r.type === 'MEMBER_OF' || r.type === 'CORE_OF')
-    .map((r) => `${name.get(r.from)} ${r.type} ${name.get(r.to)}`);
 }
 
 describe('regions without a lexicon entry', () => {
