@@ -225,13 +225,18 @@ const STEM_STOP = /^(形成|培育|打造|建设|发展|壮大|驱动|推动|带
 /** <region>振兴 without 战略: the revitalisation of a named region (皖北振兴, 东北振兴), 全面 dropped from the name. */
 const REVIVAL = /(东北|[皖苏浙鲁豫粤桂川陕晋冀赣湘鄂闽黔滇甘蒙辽吉黑宁青新藏琼渝][北南中东西])(?:地区)?(全面)?振兴(?!战略|计划|规划)/g;
 function regionRevivals(doc: SegmentedDoc): Candidate[] {
+  return regionTerms(doc, REVIVAL, (m) => `${m[1]}振兴`);
+}
+
+/** A CONCEPT for every match of a region pattern (振兴, 崛起), named by `nameOf`. */
+function regionTerms(doc: SegmentedDoc, re: RegExp, nameOf: (m: RegExpExecArray) => string): Candidate[] {
   const out: Candidate[] = [];
   for (const s of doc.sentences) {
-    REVIVAL.lastIndex = 0;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = REVIVAL.exec(s.text))) {
+    while ((m = re.exec(s.text))) {
       const start = s.start + m.index;
-      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: `${m[1]}振兴`, priority: PRIORITY.rule });
+      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: nameOf(m), priority: PRIORITY.rule });
     }
   }
   return out;
@@ -314,16 +319,7 @@ function sharedHeads(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
  */
 const RISE = /(东部|中部|西部|东北)(地区)?崛起(?!战略|计划|规划)/g;
 function regionRises(doc: SegmentedDoc): Candidate[] {
-  const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    RISE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = RISE.exec(s.text))) {
-      const start = s.start + m.index;
-      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: `${m[1]}地区崛起`, priority: PRIORITY.rule });
-    }
-  }
-  return out;
+  return regionTerms(doc, RISE, (m) => `${m[1]}地区崛起`);
 }
 
 /** zone heads: a concept right before one is part of the zone's name (共同富裕示范区) */
