@@ -14,6 +14,8 @@ import { bySentence } from './match.js';
  *   发展A，…，有利于(促进|推动|推进…)B                    A SUPPORTS B (the benefit of developing A)
  *   X(是)以A(与B)为支撑                                    A SUPPORTS X
  *   A…，成为…B的(重要)?支撑                               A SUPPORTS B
+ *   推动A发展，对(于)(加快)促进B、推进C…具有…意义 / 深入实施A，是促进B的…任务   A SUPPORTS B (per cue)
+ *   X作为…，是推动B发展的重要引擎                         X DRIVES B
  * A is the nearest mention before the cue in its clause, with the mentions listed with it (乡镇企业、民营企业
  * 的发展带动了…). When the cue opens its clause, A is carried over from an earlier clause: the subject that
  * opens it (德国鲁尔区是…，有“…”之称，在一定程度上带动了…; 郑州为…，围绕…，…，辐射带动…), X of 以X为核心，
@@ -39,6 +41,12 @@ const NEGATION = /(?:不|未|没有|没|缺乏|难以|无法|不能|未能|不�
 
 /** what may stand between a clause-opening comma and the cue when A is in an earlier clause */
 const CLAUSE_LEAD = /^(?:可以|能够|在一定程度上|从而|进而|由此|并|也|还|同时)?(?:较好地?|更好地?|有效地?|有力地?|直接|进一步)?$/;
+/** the cue coordinated with an implementing verb (推动和实施区域协调发展战略) */
+const IMPLEMENTING_AFTER = /^(?:和|与|及|并)(?:实施|落实|贯彻|执行)/;
+/** 是/成为 opening a clause whose predicate names a driving role (…，是推动B发展的重要引擎; …的重要支撑 is
+ * the SUPPORTS frame below) */
+const ROLE_LEAD = /^\s*(?:已经|也|正|将|更)?(?:是|成为)$/;
+const ROLE_END = /的(?:重要|主要|核心|关键|强大|强劲)?(?:引擎|动力源?|力量|增长极|龙头|主力军)\s*$/;
 /** connectives and enumerators that open a clause before its subject (一是, 首先, 因此) */
 const CLAUSE_OPENER = /^\s*(?:[一二三四五六七八九十]是|首先|其次|再次|最后|因此|所以|同时|此外|另外|而且)?\s*/;
 /** a clause without a subject of its own, so the topic of the clause before carries on (有“…”之称) */
@@ -73,6 +81,14 @@ const LIST_JOIN = /^\s*(?:、|和|与|及|以及|及其(?:相关的?)?)\s*$/;
 const MUTUAL = /互为支撑|相互支撑|相互促进|互相促进|互促共进|相辅相成/g;
 /** 发展A，…，有利于…: the development of A is the subject of every 有利于 of the sentence */
 const DEV_OPEN = /^\s*(?:培育发展|大力发展|加快发展|积极发展|发展|建设|培育|打造|推进|实施|加快)\s*$/;
+/** the same opener in significance statements (推动A发展，对于…; 深入实施A，是…) */
+const SIGNIFICANCE_OPEN = /^\s*(?:深入|大力|积极|加快|全面|着力|持续)?(?:培育发展|实施|推进|推动|发展|建设|培育|打造|加快)\s*$/;
+/** …，对(于)X、Y具有重要(战略)意义 / 作用: the list X、Y of what A's development is for */
+const FOR_SIGNIFICANCE = /对(?:于)?([^。；;]*?)具有[^，,。；;]{0,10}(?:意义|作用)/g;
+/** …，是促进B的重要战略任务 / 重要抓手 */
+const IS_MEANS = /是((?:加快|进一步|有效)?(?:促进|推动|带动|引领|支撑|助力)[^，,。；;]{1,30}?)的[^，,。；;]{0,12}(?:任务|抓手|途径|举措|引擎|动力|支撑|保障|平台|载体|路径)/g;
+/** a list item of a significance statement opening with a cue (加快促进中部地区崛起): its type */
+const ITEM_CUE = /^\s*(?:加快|进一步|有效|更好地?|大力)?(促进|推动|带动|引领|支撑|助力|提升)/;
 const BENEFIT_CUE = /促进|推动|推进|带动|提升|支撑|助力/g;
 /** X(是)以A(与B)为支撑/动力 */
 const YI_ZHICHENG = /以([^，,。；;]{1,24}?)为(?:重要|主要)?(支撑|动力|引擎)/g;
@@ -230,6 +246,34 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
         at = next;
       }
     }
+    // 推动A发展，对于加快促进B、推进C…具有重要战略意义; 深入实施A，是促进B的重要战略任务: the
+    // development of A serves each listed B that a cue opens (推进/构建 are no cues)
+    if (SIGNIFICANCE_OPEN.test(text.slice((/^[^\u4e00-\u9fff]*(?:[一二三四五六七八九十]+、)?/.exec(text)?.[0].length ?? 0), rel(first).a)) &&
+      /^(?:发展|建设)?\s*[，,]/.test(text.slice(rel(first).b))) {
+      const items: [number, number][] = [];
+      for (const m of text.matchAll(FOR_SIGNIFICANCE)) {
+        const from = m.index! + m[0].indexOf(m[1]!);
+        let a = from;
+        for (let i = from; i <= from + m[1]!.length; i++) {
+          if (i === from + m[1]!.length || /[、，,]/.test(text[i]!)) {
+            items.push([a, i]);
+            a = i + 1;
+          }
+        }
+      }
+      for (const m of text.matchAll(IS_MEANS)) {
+        const from = m.index! + 1;
+        items.push([from, from + m[1]!.length]);
+      }
+      for (const [a, b] of items) {
+        const cue = ITEM_CUE.exec(text.slice(a, b));
+        if (!cue) continue;
+        const after = a + cue[0].length;
+        const B0 = ms.find((m) => rel(m).a >= after && rel(m).a - after <= 2 && rel(m).b <= b);
+        const type: RelationType = /促进|支撑|助力|提升/.test(cue[1]!) ? 'SUPPORTS' : 'DRIVES';
+        if (B0) for (const B of conjuncts(ms, rel, text, headOf(ms, rel, text, B0, b), a, b)) push(type, first, B, s);
+      }
+    }
     // X(是)以A(与B)为支撑: X opens the clause
     for (const m of text.matchAll(YI_ZHICHENG)) {
       const [ca] = clauseBounds(text, m.index!);
@@ -279,7 +323,8 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
       if (!cue) continue;
       const end = i + cue.len;
       const [ca, cb] = clauseBounds(text, i);
-      if (NEGATION.test(text.slice(Math.max(ca, i - 4), i)) || inTitle(text, i) || EVENT_AFTER.test(text.slice(end, cb + 1))) {
+      // 推动和实施…战略: implementing a policy, not driving a thing
+      if (NEGATION.test(text.slice(Math.max(ca, i - 4), i)) || inTitle(text, i) || EVENT_AFTER.test(text.slice(end, cb + 1)) || IMPLEMENTING_AFTER.test(text.slice(end))) {
         i = end - 1;
         continue;
       }
@@ -327,6 +372,8 @@ export function extractCueRelations(doc: SegmentedDoc, mentions: Mention[]): Rel
         }
         // A…，(可以|在一定程度上|进一步…)带动B: the cue opens its clause, A comes from an earlier clause
         if (!A && !before.length && ca > 0 && CLAUSE_LEAD.test(text.slice(ca, i)) && /[，,]/.test(text[ca - 1]!)) A = earlierSubject(ms, rel, text, ca, cue.word, text.slice(ca, i).trim() !== '');
+        // X作为…，是推动B建设发展的重要引擎: the subject of the clause before, in the role the clause names
+        if (!A && !before.length && ca > 0 && ROLE_LEAD.test(text.slice(ca, i)) && ROLE_END.test(text.slice(end, cb)) && /[，,]/.test(text[ca - 1]!)) A = earlierSubject(ms, rel, text, ca, cue.word, true);
         if (A) As = conjuncts(ms, rel, text, A, A === before[before.length - 1] ? ca : 0, A === before[before.length - 1] ? i : ca);
         let B = ms.find((m) => rel(m).a >= end && rel(m).b <= cb && rel(m).a - end <= MAX_GAP);
         if (B && (NOT_OBJECT_BEFORE.test(text.slice(end, rel(B).a)) || (B.type === 'PLACE' && MODIFIER_PLACE_AFTER.test(text.slice(rel(B).b))))) B = undefined;

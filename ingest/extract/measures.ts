@@ -29,7 +29,13 @@ import { bySentence as groupBySentence, overlapTest } from './match.js';
  *    speaker being the source, not the actor; the reported content of a policy, plan or statement
  *    (…提出/表示，要…, 《纲要》提出了推进……, …发布《规划》…明确了…，要…) is not (guidelines). In
  *    countermeasure sections a verb-initial clause after a reporting verb (某研究员认为，…) is not either.
- *  - News reports relay policy content in imperative form: there only modal cues and slogans count.
+ *  - News reports relay policy content in imperative form: there only modal cues and slogans count, and
+ *    not those after a reporting verb (认为, 提到, 要求 …), inside a quotation, or in a sentence going on
+ *    from a reported one (王某指出，… | 中小城市则要…) unless the writer concludes (因此，需要…).
+ *  - Lead-ins (为…，结合实际，制定本方案。), title lines (某省…实施方案), evaluative predicates of a verb
+ *    phrase (实施X，事关…; 推进X，对Y具有重要意义), verb phrases heading a meta noun (…的思考) and cases
+ *    told in a countermeasure section (案例：…) are not measures; a section on other countries' practice
+ *    (发达国家…的实施路径) is no countermeasure section.
  *  - Headings: a heading line that is a bare verb phrase (加快产业转型升级) is a measure inside a
  *    countermeasure section, or when it is enumerated and its own body prescribes (≥2 sentences with a
  *    modal cue: 一、强化区域优势，… followed by 首先，要…), because the same verb-initial style titles
@@ -97,7 +103,7 @@ const AGENT_CONCEPT = /(地区|政府|城市|城镇|地方|部门|主体|企业|
 /** Characters that, before/after a single-character modal, make it part of another word. */
 const GUARD: Record<string, { before?: string; after?: string }> = {
   应: { before: '适相对响效供反呼回顺答感照报策承内理', after: '用急届变聘邀收付运验酬征试声' },
-  要: { before: '重主只纲必摘需想将快首扼紧显次机提简概政不', after: '求素点么是件务害闻领道职塞旨诀冲紧案想' },
+  要: { before: '重主只纲必摘需想将快首扼紧显次机提简概政不可', after: '求素点么是件务害闻领道职塞旨诀冲紧案想' },
   需: { before: '所内供必无军急亟', after: '求要' },
   须: { before: '必无胡触莫', after: '知臾' },
   宜: { before: '适便制相权合不', after: '居业人家宾昌兴春州' },
@@ -107,12 +113,14 @@ const GUARD: Record<string, { before?: string; after?: string }> = {
 const DISCOURSE_AFTER = /^(?:特别)?(?:看到|指出|注意到?的是|说明的是|强调的是|承认|说[，,])/;
 const DESCRIPTIVE_SENTENCE = /据[^，,。；]{0,20}统计|数据显示|统计显示|研究表明|研究发现|调查显示|结果表明|实践证明|事实证明|资料显示/;
 /** Verb-initial sentences that report or evaluate rather than prescribe. */
+/** Dates and figures: in papers and news a verb-initial sentence with them reports what was done. */
+const FIGURES = /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)/;
 const REPORTED_FACTS =
-  /(?<![到至])(?:19|20)\d{2}\s*年|\d\s*(?:个|家|项|亿元|万元|元|公里|平方公里|万人|万户|亩|吨|%|％|个百分点)|(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|以来[，,]|将(?:显著|有效|大大|极大)/;
+  /(?:全部|基本|顺利|圆满|已)完成|取得(?:了|显著|明显|阶段性)|成效显著|初步形成|有利于|有助于|意味着|在于|以来[，,]|将(?:显著|有效|大大|极大)/;
 /** Verb + following characters that make a noun, not an imperative (改革开放, 创新能力). */
 const NOMINAL_START = /^(?:改革开放|创新能力|创新驱动|创新型|支持下|统筹兼顾|突破口)/;
 const CONDITIONAL = /(?:如果|若|假如|一旦|倘若|要是|假若)[^，,；;。]*$/;
-const PREP_START = /^(?:进一步|积极|充分|切实)?(?:根据|按照|依据|依照|结合|围绕|针对|立足于?|着眼于?|基于)/;
+const PREP_START = /^(?:进一步|积极|充分|切实)?(?:根据|按照|依据|依照|结合|围绕|针对|立足于?|着眼于?|基于|在[^，,；;。]{1,20}(?:基础上|前提下|过程中|背景下|条件下|框架下))/;
 const PROHIBITION_OK = /^(?:再|仅仅|仅|只|单纯|过度|过分|一味|简单地?|随意|盲目)/;
 const ASPECT = /(?<![为除罢])了(?!解)|已经|(?<![不得而])已(?!有)(?=[\u4e00-\u9fff])|正在|业已/;
 const COPULA = /(?<![特别尤其但而于或还只就正凡总要若倘即不否一二三四五六七八九十])是(?!否)/;
@@ -130,15 +138,25 @@ const DESCRIPTIVE_SECTION = /现状|成就|成效|回顾|进展|形势|背景|�
 const LEAD_OPEN = /^(?:按照|遵循|本着|根据|依据|坚持)/;
 /** Sections that report past practice (…取得的经验, 主要做法, 工作成效): no measures at all, even with 要. */
 const PRACTICE_SECTION = /(?:取得|主要|基本|成功|实践)的?经验|做法|成效|成就|回顾|历程|进展/;
+/** The kind noun that ends a document title (…实施方案, …的意见, …规划（2021—2035年）). */
+const DOC_TITLE = /(?:方案|意见|规划|纲要|计划|办法|通知|措施|决定|条例|细则|批复|规定)\s*(?:[（(][^）)]*[）)])?$/;
+/** Sections on what other countries did (发达国家…的实施路径, 国外城市群发展经验): descriptions. */
+const OTHERS_PRACTICE = /发达国家|国外|外国|欧美|西方国家|国际经验/;
 /** Technical exposition (必须建立…的运动方程, 需要求解…函数) is method, not a recommendation. */
 const METHOD_SENTENCE = /方程|函数|变量|求解|约束条件|性能指标|目标泛函/;
 /** Definitions and statements of purpose before a modal (…是指要…, 城镇化的目的是要…). */
 const DEFINITION_BEFORE = /(?:是指|指的是|顾名思义|所谓|的(?:目的|目标|本质|实质|含义|内涵)(?:就|在于|便)?是)[^，,；;。]{0,6}$/;
 /** Reported content: 某某提出…要… (the plan/person proposes); the author's own view (笔者认为) is not reported. */
-const REPORTED_BEFORE = /(?<!的)(?:提出|指出|强调|表示|介绍)(?![了的])[^。]*$/;
+const REPORTED_BEFORE = /(?<!的)(?:提出|指出|强调|表示|介绍|(?<!误)认为)(?![了的])[^。]*$/;
 const OWN_VIEW = /笔者|作者|本文|本书|我们认为|本研究/;
 /** An evaluative copula predicate (…，是…的关键/必要选择/重要途径): the verb phrases are its subject. */
 const EVALUATIVE_COPULA = /(?:是|成为)[^，,；;。]{0,24}(?:关键|途径|前提|基础|保障|必然|选择|核心|根本|动力|原动力|目的|手段|源泉|条件|道路|要求|重要)|就是|无一不是/;
+/** Other evaluative predicates of a verb-phrase subject (实施乡村振兴战略，事关…; 推进X，对Y具有重要意义). */
+const EVALUATIVE_PREDICATE = /事关|关系到|关乎|(?:具有|有着)[^，,；;。]{0,10}意义|意义(?:重大|深远)/;
+/** An example or case opening a sentence (- 案例：…, 例如，…): what was done somewhere. */
+const EXAMPLE_OPEN = /^\s*(?:[-—•·]\s*)?(?:案例|例如|比如|譬如|典型案例)\s*[：:，,]/;
+/** A verb phrase heading a meta noun (进一步加快推进小城市培育的思考, 全面建成小康社会的必要步骤之一): a noun phrase. */
+const META_NOUN_END = /的(?:几点|若干|主要|重要|必要)?(?:思考|建议|对策|措施|途径|路径|思路|策略|启示|探讨|研究|分析|问题|步骤|意义|作用|必要性|重要性|关键|方向)(?:之一)?[。；;]?\s*$/;
 /** 以X促Y (以改革促发展, 以功能协同促发展): a slogan-style imperative. */
 const YI_CU = /^以[^，,；;。]{2,12}促[^，,；;。]{1,8}$/;
 /** A list item of a 以下几个结合 list (经营城镇与优化发展环境相结合。): an imperative without a verb up front. */
@@ -150,12 +168,22 @@ const REPORTING = /认为|指出|表示|强调|提出|介绍/;
 const LEAD_HEAD = /(?:原则|要求|精神|部署|方针|思路|理念|目标|规定|方向|导向|标准)$/;
 /** Problem statements (有待完善, 亟待解决, 构建X面临三大问题): not measures (guidelines). */
 const PROBLEM = /有待|亟待|尚待|面临[^，,；;。]{0,10}(?:问题|困难|挑战|困境|障碍|难题|瓶颈)/;
-/** Lead-ins of a document's operative part (现提出如下意见。, 制定若干措施如下。, 现批复如下:). */
-const LEAD_IN = /如下[^，,；;。]{0,4}[。:：]?\s*$/;
+/** Lead-ins of a document's operative part (现提出如下意见。, 制定若干措施如下。, 现批复如下:, 为贯彻…，结合
+ * 实际，制定本实施方案。, 特编制《…规划》。). */
+const LEAD_IN = /如下[^，,；;。]{0,4}[。:：]?\s*$|(?:制定|编制|出台|印发)(?:本|了本)[^，,；;。]{0,8}(?:方案|意见|规划|办法|措施|细则|计划|纲要)。?\s*$|特(?:制定|编制)《[^》]+》。?\s*$/;
 /** The request of a covering notice or approval (请认真贯彻实施, 请认真组织实施); not 请示/请求. */
 const PLEASE = /^\s*请(?![示求假教问柬])/;
 /** A published document's content reported in the past (…发布《规划》…，明确了…，要…). */
 const PUBLISHED_BEFORE = /(?:发布|印发|出台|颁布|下发)[^。]*了/;
+/** News: a reporting or publishing verb before the modal (蔡继明认为，…要…; 《通知》提到，今年要…;
+ * 根据发改委发布的《…》，…要…): the modal belongs to the reported content. */
+const NEWS_REPORTING = /表示|指出|认为|强调|提出|介绍|提到|(?<![按照根据遵循落实符合的])要求|明确|透露|(?<![简号统俗又堪])称|(?<![可以再来话就是也应该据听])说(?![明服])|发布|印发|出台|部署|公布/;
+/** News: a reporting verb introducing words (陈亚军指出，…; 强调“…”), what a following sentence may go on with. */
+const NEWS_SPEECH = /(?:表示|指出|认为|强调|提出|介绍|提到|要求|明确|透露|称|说)\s*[，,：:“"]/;
+/** A modal word, also where it governs no listed verb (未来深圳要成为…), but not inside 要素/需求/应用. */
+const LOOSE_MODAL = /(?<![重主只纲必摘需想将快首扼紧显次机提简概政不])要(?![求素点么是件务害闻领道职塞旨诀冲紧案想])|(?<![适相对响效供反呼回顺答感照报策承内理])应(?![用对急届变聘邀收付运验酬征试声])|需(?![求])|必须|不能/;
+/** News: the writer's own conclusion (因此，需要推动…), not a continuation of reported words. */
+const NEWS_OWN_VOICE = /^\s*(?:因此|所以|为此|可见|总之|综上|由此可见|记者认为|笔者认为)/;
 /** Aspect right before a modal (已经不能再等): a description, not a prescription. */
 const ASPECT_BEFORE = /(?:已经|业已|早已|已)\s*$/;
 /** The gap between an owner and a modal when the subject is the owner's process (我国新型城镇化建设必须…,
@@ -245,6 +273,20 @@ function hasVerb(text: string, from: number, to: number, words: string[]): boole
   return false;
 }
 
+/** text[at, to) opens, after adverbs (全面, 进一步, 切实 …), with an imperative action verb. */
+function actionAfterAdverbs(text: string, at: number, to: number): boolean {
+  let i = at;
+  for (let k = 0; k < 3; k++) {
+    const v = startsWithAny(text, i, cues().actions);
+    if (v) return i + v.length <= to && text[i + v.length] !== '的';
+    const adv = ADVERB.exec(text.slice(i, to))?.[0];
+    if (!adv) return false;
+    i += adv.length;
+    if (text[i] === '地') i++;
+  }
+  return false;
+}
+
 function guarded(text: string, i: number, word: string): boolean {
   const g = GUARD[word];
   if (!g) return false;
@@ -328,7 +370,8 @@ function topicActor(s: Sentence, ms: Mention[], a: number, at: number, ents: Ent
   if (a === 0 || !TOPIC_LEAD.test(s.text.slice(a, at))) return null;
   const [pa] = clauseAround(s.text, a - 2);
   if (pa !== 0 || !/[，,]/.test(s.text[a - 1] ?? '')) return null;
-  const open = s.text.slice(0, a - 1).replace(ENUM, '').replace(CONNECTIVE, '');
+  // 说明西北地区在实施…的过程中，应…: an abstract's inference opener does not change the subject
+  const open = s.text.slice(0, a - 1).replace(ENUM, '').replace(CONNECTIVE, '').replace(/^(?:这)?(?:说明|表明)/, '');
   const off = a - 1 - open.length;
   const m = ms.find((x) => x.start - s.start === off && isAgent(x, ents));
   if (!m || !TOPIC_CLAUSE.test(s.text.slice(m.end - s.start, a - 1))) return null;
@@ -431,6 +474,8 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
         const lead = /^(?:并且?|同时|还要?|也要?)/.exec(text.slice(na, nb))?.[0] ?? '';
         if (lead) ok = hasVerb(text, na + lead.length, nb, allVerbs);
         else if (b - end <= 4) ok = !!startsWithAny(text, na, cues().actions);
+        // 我们要认真学习领会，全面贯彻落实…: a short first predicate, then an imperative clause
+        else if (b - end <= 10) ok = actionAfterAdverbs(text, na, nb);
       }
     }
     if (!ok) {
@@ -492,7 +537,10 @@ function pleaseCue(s: Sentence): Cue | null {
     const t = s.text.slice(a, b);
     if (!PLEASE.test(t) || ASPECT.test(t)) continue;
     const at = a + t.indexOf('请');
-    if (hasVerb(s.text, at + 1, b, allVerbsOf(cues())) || hasLongVerb(t)) return { word: '请', modality: 'action', at, actor: null };
+    // 请结合实际，认真组织实施: the request runs on into the clauses after it, up to the stop
+    const end = s.text.slice(b).search(/[。！？!?；;]/);
+    const rest = s.text.slice(a, end < 0 ? s.text.length : b + end);
+    if (hasVerb(s.text, at + 1, b, allVerbsOf(cues())) || hasLongVerb(rest)) return { word: '请', modality: 'action', at, actor: null };
   }
   return null;
 }
@@ -509,7 +557,11 @@ function clauses(text: string): [number, number][] {
   return out;
 }
 
-function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ents: Ents): Cue | null {
+/**
+ * `tasks`: a plan or policy text outside its descriptive sections, whose task sentences carry dates and
+ * targets (编制2017—2021年…规划, 开工建设地下综合管廊100公里以上) without reporting anything.
+ */
+function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ents: Ents, tasks = false): Cue | null {
   const cl = clauses(s.text);
   if (!cl.length) return null;
   if (cl.length === 1 && YI_CU.test(s.text.slice(cl[0][0], cl[0][1]).trim())) {
@@ -518,8 +570,10 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
   if (cl.length === 1 && XIANG_JIEHE.test(s.text.slice(cl[0][0], cl[0][1]).replace(ENUM, '').trim())) {
     return { word: '相结合', modality: 'action', at: s.text.indexOf('相结合'), actor: null };
   }
-  if (EVALUATIVE_COPULA.test(s.text)) return null;
+  if (EVALUATIVE_COPULA.test(s.text) || EVALUATIVE_PREDICATE.test(s.text) || META_NOUN_END.test(s.text)) return null;
   if (anyClause) {
+    // a case told in a countermeasure section (案例：吴兴区依托…，大力发展…，形成了…): a report
+    if (EXAMPLE_OPEN.test(s.text) || ASPECT.test(s.text)) return null;
     for (const [a, b] of cl) {
       if (ASPECT.test(s.text.slice(a, b)) || PROBLEM.test(s.text.slice(a, b))) continue;
       if (REPORTING.test(s.text.slice(0, a))) break;
@@ -529,6 +583,7 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
     return null;
   }
   if (COPULA.test(s.text) || /正在|已经|截至|截止/.test(s.text) || ASPECT.test(s.text) || REPORTED_FACTS.test(s.text) || PROBLEM.test(s.text)) return null;
+  if (!tasks && FIGURES.test(s.text)) return null;
   // optional leading 以…为…/根据…/围绕… clauses, then a verb-initial clause; a 按照/遵循… phrase
   // may run over several comma-separated clauses up to its head (…的原则, …的要求)
   let open = false;
@@ -550,6 +605,37 @@ function verbInitialSentence(s: Sentence, ms: Mention[], anyClause: boolean, ent
     if (LEAD_OPEN.test(head) && !LEAD_HEAD.test(clause) && s.text[b] !== '：' && s.text[b] !== ':') open = true;
   }
   return null;
+}
+
+/** Inside an open quotation: more “ than ” from the start of the sentence's paragraph line up to `at`. */
+function inQuotation(doc: SegmentedDoc, at: number): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', at - 1) + 1;
+  const before = doc.text.slice(lineStart, at);
+  return (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
+}
+
+/**
+ * News: which sentences' modal cues belong to reported content — a reporting verb before the first
+ * cue, a quotation, or a sentence going on from the one before it (same section) when that one reports
+ * or was itself reported (陈亚军指出，… | 个别的超大城市还是要…), unless the writer concludes (因此，…).
+ */
+function reportedInNews(doc: SegmentedDoc, modal: Map<number, Cue[]>): Set<number> {
+  const out = new Set<number>();
+  let prevReports = false;
+  let prevSection = -1;
+  for (const s of doc.sentences) {
+    const found = modal.get(s.ordinal) ?? [];
+    const quoted = /^\s*[“"]/.test(s.text);
+    const carried: boolean = prevReports && s.section === prevSection && !NEWS_OWN_VOICE.test(s.text);
+    if (found.length) {
+      const first = Math.min(...found.map((c) => c.at));
+      if (NEWS_REPORTING.test(s.text.slice(0, first)) || quoted || inQuotation(doc, s.start + first) || carried) out.add(s.ordinal);
+    }
+    // a reported sentence with a modal that is no cue here (未来深圳要成为…) carries the report on too
+    prevReports = out.has(s.ordinal) || quoted || NEWS_SPEECH.test(s.text) || (carried && LOOSE_MODAL.test(s.text));
+    prevSection = s.section;
+  }
+  return out;
 }
 
 /**
@@ -586,6 +672,7 @@ export function extractMeasures(
     }
   }
   const hits: { s: Sentence; ms: Mention[]; found: Cue[] }[] = [];
+  const newsReported = newsGenre ? reportedInNews(doc, modal) : new Set<number>();
   for (const s of doc.sentences) {
     const text = s.text.trim();
     if (!text) continue;
@@ -595,10 +682,17 @@ export function extractMeasures(
     const ms = sentenceMentions(s, grouped.get(s.ordinal) ?? []);
     const { sec, headings } = sectionContext(doc, s, sectionIndex);
     const isHeading = headingLike(s, sec);
-    const inCounterSection = headings.some((h) => sections.some((w) => h.includes(w)));
+    // 发达国家乡村振兴的实施路径: a section on others' practice describes (its verb-initial clauses are
+    // reports), whatever its heading word; its own modal sentences still count
+    const inCounterSection = headings.some((h) => !OTHERS_PRACTICE.test(h) && sections.some((w) => h.includes(w)));
     if (!inCounterSection && headings.some((h) => PRACTICE_SECTION.test(h))) continue;
+    // a document's title line (湖南省深入推进…实施方案, 关于加快…的意见): a name, not a task
+    if (isHeading && !ENUM.test(text) && DOC_TITLE.test(text) && (/关于/.test(text) || ms.some((m) => m.start === s.start && (m.type === 'PLACE' || m.type === 'ORGANIZATION')))) continue;
 
-    const found: Cue[] = [...(modal.get(s.ordinal) ?? [])];
+    let found: Cue[] = [...(modal.get(s.ordinal) ?? [])];
+    // news relay what officials, experts and documents said: a modal after a reporting verb, inside a
+    // quotation, or in a sentence that goes on from a reported one (陈亚军指出，… | 个别的超大城市还是要…)
+    if (newsReported.has(s.ordinal)) found = [];
     if (!found.length) {
       // a covering notice's request and an approval's procedural instruction (plans and policy texts)
       const proc = policyGenre ? PROCEDURE.exec(s.text) : null;
@@ -612,15 +706,16 @@ export function extractMeasures(
         // own heading text is not context for itself unless a parent section is a countermeasure one
         const parentCounter = headings
           .filter((h) => norm(h) !== norm(text))
-          .some((h) => sections.some((w) => h.includes(w)));
-        const ownBody = !!sec?.heading && norm(sec.heading) === norm(text) && ENUM.test(text) && (prescriptive.get(s.section) ?? 0) >= 2;
+          .some((h) => !OTHERS_PRACTICE.test(h) && sections.some((w) => h.includes(w)));
+        const ownBody = !!sec?.heading && norm(sec.heading) === norm(text) && ENUM.test(text) && (prescriptive.get(s.section) ?? 0) >= 1;
         if (parentCounter || ownBody) c = verbInitialSentence(s, ms, true, entities);
         // plans and policy texts title their tasks with verb phrases (第三节 推进农业转移人口市民化)
         else if (policyGenre && !headings.some((h) => DESCRIPTIVE_SECTION.test(h)) && !ASPECT.test(text)) {
           c = verbInitialSentence(s, ms, false, entities);
         }
       } else {
-        c = verbInitialSentence(s, ms, false, entities) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
+        const tasks = policyGenre && !headings.some((h) => DESCRIPTIVE_SECTION.test(h));
+        c = verbInitialSentence(s, ms, false, entities, tasks) ?? (inCounterSection ? verbInitialSentence(s, ms, true, entities) : null);
         if (c && newsGenre && !inCounterSection && c.word !== '促' && c.word !== '相结合') c = null;
       }
       // 泸州加快…, 中央出台文件…: in papers and news a named place or body followed by a verb
