@@ -25,6 +25,8 @@ import { leadingPlaceLength } from './organizations.js';
  *    - <region>振兴 without 战略 (皖北振兴, 东北振兴, 皖北全面振兴 → 皖北振兴; 乡村振兴 is curated), and
  *      <region>崛起 likewise (中部地区崛起, 中部崛起 → 中部地区崛起).
  *    - the listed five development ideas (创新、协调、绿色、开放、共享的发展理念) → 五大发展理念.
+ *    - bare 一体化 as a subject or with its degree (一体化程度) → 区域一体化; two abbreviated cities merging
+ *      (深港双城融合 → 深港融合); poverty-alleviation activities (扶贫工程 → 扶贫, 生态移民 …).
  *    - shared heads of lexicon concepts (常住人口和户籍人口城镇化率 → `常住人口` = 常住人口城镇化率) when
  *      conjunct + head is itself listed; <lexicon X化>率 (人口城镇化率) and <X地区>生产总值 (→ X).
  * 3. Context filters: a concept right before a zone head is part of the zone's name (共同富裕示范区,
@@ -34,7 +36,9 @@ import { leadingPlaceLength } from './organizations.js';
  *    (协调发展度), X城市 before 群 gives way to 城市群 (绿色城市群), 城市群体 is not 城市群; a concept
  *    in a meeting's name (…高质量发展大会, …一体化发展座谈会) is not a mention (guidelines: meetings),
  *    nor one negated by 非 (非农业人口), one naming a discipline (城乡规划学), one inside a guiding
- *    thought (习近平生态文明思想) or the 产业 of a sector (二、三产业集聚 has no 产业集聚).
+ *    thought (习近平生态文明思想) or the 产业 of a sector (二、三产业集聚 has no 产业集聚); nor a manner (城市蔓延式),
+ *    a kind of organisation (农村集体经济组织), a size class (Ⅰ型小城市, 副中心城市), a named new town (两江新城)
+ *    or planning as an activity (城镇规划建设).
  */
 
 let matcher: ((doc: SegmentedDoc) => Candidate[]) | null = null;
@@ -48,7 +52,11 @@ const TASK_WORD = /^(n|nz|ng|vn|j|s)$/;
  * not the domain of a task: 城乡/区域 (lexicon compounds 城乡一体化, 区域一体化 cover them; 城市与乡村一体化
  * is 城乡一体化 split), and generic heads or degree words (建设一体化, 发展布局一体化, 5个方面同城化, 高度一体化)
  */
-const NOT_TASK = new Set(['城乡', '区域', '城市', '乡村', '农村', '建设', '发展', '布局', '方面', '高度', '程度', '全面', '高质量', '更高质量']);
+const NOT_TASK = new Set([
+  '城乡', '区域', '城市', '乡村', '农村', '建设', '发展', '布局', '方面', '高度', '程度', '全面', '高质量', '更高质量',
+  // locatives (城市群当中一体化程度 is the integration within the clusters)
+  '当中', '之中', '其中', '中间', '内部', '之间', '之内',
+]);
 /** scope words that may open a two-word task (区域市场一体化) or be a conjunct of one (城乡和区域一体化) */
 const TASK_SCOPE = new Set(['城乡', '区域']);
 /** separators between conjuncts sharing a task head */
@@ -101,8 +109,11 @@ function integrationTasks(doc: SegmentedDoc): Candidate[] {
     if (!TASK_HEAD.test(t)) continue;
     TASK_HEAD.lastIndex = 0;
     const tagged = sentenceTags(s);
+    // (an unknown two-character word, x, is a pair of abbreviations: 西咸, 郑汴; a longer x word is one
+    // the segment stage taught jieba, 北部湾经济区, a place before the task)
     const ok = (w: { word: string; tag: string } | undefined) =>
-      !!w && TASK_WORD.test(w.tag) && [...w.word].every(isHan) && !NOT_TASK.has(w.word);
+      !!w && (TASK_WORD.test(w.tag) || (w.tag === 'x' && w.word.length === 2 && !leadingPlaceLength(w.word))) &&
+      [...w.word].every(isHan) && !NOT_TASK.has(w.word) && !/^[一二三四五六七八九十两几多数]/.test(w.word);
     let m: RegExpExecArray | null;
     while ((m = TASK_HEAD.exec(t))) {
       const head = m[0];
@@ -202,7 +213,7 @@ function industryClusters(doc: SegmentedDoc): Candidate[] {
       for (let k = words.findIndex((w) => w.end >= at && w.start < at) ; k >= 0; k--) {
         const w = words[k]!;
         const part = s.text.slice(w.start, Math.min(w.end, at));
-        if (!CLUSTER_STEM.test(w.tag) || ![...part].every(isHan) || at - w.start > 6 || STEM_STOP.test(part) || /.化$/.test(part)) break;
+        if (!CLUSTER_STEM.test(w.tag) || ![...part].every(isHan) || at - w.start > 8 || STEM_STOP.test(part) || /.化$/.test(part)) break;
         start = w.start;
       }
       // a place is not the kind of cluster (浙江产业集群 is 产业集群 in Zhejiang)
@@ -322,6 +333,79 @@ function regionRises(doc: SegmentedDoc): Candidate[] {
   return regionTerms(doc, RISE, (m) => `${m[1]}地区崛起`);
 }
 
+/**
+ * Bare 一体化 as the integration of the region under discussion → 区域一体化 (guidelines): as a clause's
+ * subject (…强调：一体化的…目的) or with its degree (一体化程度/水平). Not after a modifier (高度一体化,
+ * 网络化、开放式、一体化的…); a named task (X一体化) is found by integrationTasks and wins as the longer span.
+ */
+const BARE_INTEGRATION = /(^|[，。；：、！？,;:])?一体化(程度|水平)?/g;
+function bareIntegration(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    BARE_INTEGRATION.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BARE_INTEGRATION.exec(s.text))) {
+      const opens = m[1] !== undefined && m[1] !== '、';
+      if (!opens && !m[2]) continue;
+      const at = m.index + (m[1]?.length ?? 0);
+      if (!opens && s.text[at - 1] === '度') continue; // 高度一体化程度
+      const start = s.start + at;
+      out.push({ type: 'CONCEPT', surface: '一体化', start, end: start + 3, sentence: s.ordinal, name: '区域一体化', priority: PRIORITY.rule });
+    }
+  }
+  return out;
+}
+
+/**
+ * The merging of two cities named by a pair of one-character abbreviations (深港融合发展, 深港双城融合,
+ * 深港的融合 → 深港融合), a named task like X同城化/X一体化; 发展 is left out. The pair is one word jieba tags
+ * as a place or leaves unknown, no gazetteer place itself (深港 is two cities), made of abbreviations.
+ */
+const PAIR_MERGE = /(?:双城)?(?:的)?融合/g;
+/** one-character abbreviations: the provincial-level units and the big cities usually paired (深港, 广佛, 沪苏) */
+const ABBREVIATIONS = new Set([...'京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕秦吉闽贵黔粤青藏川蜀宁琼港澳台', ...'深广佛莞珠杭甬锡厦漳泉榕汴郑']);
+function pairMergers(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    if (!s.text.includes('融合')) continue;
+    const words = sentenceTags(s);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (w.word.length !== 2 || !/^(ns|j|x)$/.test(w.tag) || ![...w.word].every((ch) => ABBREVIATIONS.has(ch)) || leadingPlaceLength(w.word) > 0) continue;
+      PAIR_MERGE.lastIndex = w.end;
+      const m = PAIR_MERGE.exec(s.text);
+      if (!m || m.index !== w.end) continue;
+      const end = w.end + m[0].length;
+      out.push({
+        type: 'CONCEPT', surface: s.text.slice(w.start, end), start: s.start + w.start, end: s.start + end, sentence: s.ordinal,
+        name: `${w.word}融合`, priority: PRIORITY.rule,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Poverty alleviation and resettlement activities (guidelines: 扶贫工程 → 扶贫, 生态移民(扶贫)工程 → 生态移民;
+ * 工程 is a generic head like 发展). Kept out of concepts.tsv because policies.ts reads that lexicon for
+ * named programmes <concept>工程 (中心镇培育工程), which these are not.
+ */
+const ACTIVITIES = ['易地扶贫搬迁', '扶贫搬迁', '扶贫移民', '扶贫', '生态移民', '吊庄移民'];
+const ACTIVITY_RE = new RegExp(ACTIVITIES.join('|'), 'g');
+function activities(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    ACTIVITY_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ACTIVITY_RE.exec(s.text))) {
+      const start = s.start + m.index;
+      const name = m[0] === '扶贫搬迁' ? '易地扶贫搬迁' : m[0];
+      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name, priority: PRIORITY.lexicon });
+    }
+  }
+  return out;
+}
+
 /** zone heads: a concept right before one is part of the zone's name (共同富裕示范区) */
 const ZONE_AFTER = /^(?:示范区|集聚区|试验区|实验区|先行区|先行示范区|先导区|开发区)/;
 /** size classes written with a size character before (大中小城市, 中小城镇) */
@@ -330,8 +414,16 @@ const SIZE_CLASS: Record<string, string> = { 中小城市: '大', 小城镇: '�
 const PARKS = new Set(['产业园区', '工业园区']);
 
 /** meetings: a concept inside a meeting's name is not a mention (扎实推进长三角一体化发展座谈会) */
-const MEETING = /(?:座谈会|推进会|推进大会|大会|论坛|峰会|研讨会)$/;
+const MEETING = /(?:座谈会|推进会|推进大会|大会|论坛|峰会|研讨会|工作会议|联席会议)$/;
 const NAME_END = /[，。；：、！？“”‘’（）()《》\s,;:]/;
+
+/** A proper name glued before the candidate (两江新城, 郑东新城: a named new town is a PLACE, not the concept). */
+function properBefore(doc: SegmentedDoc, c: Candidate): boolean {
+  const s = doc.sentences[c.sentence];
+  if (!s) return false;
+  const at = c.start - s.start;
+  return sentenceTags(s).some((w) => (w.start < at && w.end > at) || (w.end === at && /^(ns|nr|nz|j|x)$/.test(w.tag) && [...w.word].every(isHan)));
+}
 
 /** False when the candidate is part of a longer non-concept name or a shared head in its context. */
 function inContext(doc: SegmentedDoc, c: Candidate): boolean {
@@ -351,8 +443,18 @@ function inContext(doc: SegmentedDoc, c: Candidate): boolean {
   // 非农业人口, 非城镇化地区: the negation of the concept (并非城市群 is not)
   if (prev === '非' && !/[并而绝是莫无除]/.test(doc.text[c.start - 2] ?? '')) return false;
   const next = doc.text[c.end] ?? '';
-  // 协调发展度, 城镇化度: an index of the concept, not the concept; 城乡规划学: a discipline
-  if (next === '度' || next === '学') return false;
+  // 协调发展度, 城镇化度: an index of the concept, not the concept; 城乡规划学: a discipline; 城市蔓延式扩展:
+  // a manner (X式); 农村集体经济组织: a kind of organisation
+  if (next === '度' || next === '学' || next === '式' || doc.text.startsWith('组织', c.end)) return false;
+  // 新城镇, 新城市: 新 modifies 城镇/城市 (not 新城); a named task before 区域 is a zone's name (…经济一体化区域)
+  if (c.name === '新城' && (/[镇市乡]/.test(next) || properBefore(doc, c))) return false;
+  // 城镇规划建设管理, 城市规划建设: the activities of planning and building, not a kind of plan
+  if (c.name.endsWith('规划') && doc.text.startsWith('建设', c.end)) return false;
+  // Ⅰ型小城市, II型小城市: a size class of the 2014 standard (guidelines), not the 小城市 concept
+  if (prev === '型' && /^[ⅠⅡⅰⅱIi]/.test(doc.text.slice(Math.max(0, c.start - 3), c.start - 1).replace(/^[^ⅠⅡⅰⅱIi]*/, ''))) return false;
+  // 副中心城市 is a class label (guidelines), not the 中心城市 concept
+  if (c.name === '中心城市' && prev === '副') return false;
+  if (/(?:一体化|同城化)$/.test(c.name) && doc.text.startsWith('区域', c.end)) return false;
   // 绿色城市群 is a 城市群; 城市群体 is a group of cities
   if ((c.surface.endsWith('城市') && next === '群') || (c.surface.endsWith('城市群') && next === '体')) return false;
   return true;
@@ -364,10 +466,14 @@ export function extractConcepts(doc: SegmentedDoc): Candidate[] {
   const lexical = rateAndGdp(doc, withScope(doc, matcher(doc)));
   const all = [
     ...lexical, ...pilotTowns(doc, lexical), ...sharedHeads(doc, lexical), ...integrationTasks(doc), ...industryClusters(doc),
-    ...regionRevivals(doc), ...regionRises(doc), ...fiveIdeas(doc),
+    ...regionRevivals(doc), ...regionRises(doc), ...fiveIdeas(doc), ...bareIntegration(doc), ...pairMergers(doc), ...activities(doc),
   ];
   // one reading per span: the earlier rule wins (a conjunct found both as a shared head and as a task)
   const seen = new Set<string>();
   const once = all.filter((c) => !seen.has(`${c.start}|${c.end}`) && !!seen.add(`${c.start}|${c.end}`));
-  return dropNested(once.filter((c) => inContext(doc, c))).sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = dropNested(once.filter((c) => inContext(doc, c)));
+  // 生态移民扶贫工程: a programme qualified by the concept before it is that concept's (one mention)
+  const ends = new Set(kept.map((c) => c.end));
+  return kept.filter((c) => !(c.name === '扶贫' && c.surface === '扶贫' && ends.has(c.start)))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
 }

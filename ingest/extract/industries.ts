@@ -31,6 +31,8 @@ import { leadingPlaceLength } from './organizations.js';
  *    电子信息、机械制造、钢铁等一批战略型产业群; 食品加工、家具制造三大产业; 大健康、文化旅游等新兴行业
  *    → X产业) or before a last conjunct glued to 产业 (智能家居、光伏、纺织服装产业) are one industry
  *    each, and 第二、三产业 (also without 第) gives 第二 (= 第二产业) and 三产业.
+ * 4. sectors named as fields (…等领域): the conjuncts that are known sectors, incl. the short sector words of
+ *    industries.tsv (context `list`: 金融 → 金融业, 会展 → 会展业, 旅游); and 房地产 standing alone → 房地产业.
  * Filters on every candidate: bare 工业/农业 before a noun is a modifier (工业投入, 农业劳动力) unless
  * the next word is 发展/发达 (工业发展, 农业发展), and so is a sector before a ranking or an era
  * (工业大县, 工业文明); an industry right before a zone, firm or cluster head (高新技术产业园区,
@@ -53,7 +55,7 @@ const SECTOR_PREDICATES = new Set(['发展', '发达']);
  * 跨境电子商务综合试验区, 现代物流企业集团, 新兴产业群, 临海工业城市), or the concept 产业转移:
  * the industry is a modifier there
  */
-const NOT_INDUSTRY_AFTER = /^(?:综合)?(?:产业)?(?:园|开发区|试验区|实验区|示范区|集聚区|口岸|企业|集团|集群|群|城市|度假|转移|平台|结构)/;
+const NOT_INDUSTRY_AFTER = /^(?:综合)?(?:产业)?(?:园|开发区|试验区|实验区|示范区|集聚区|口岸|企业|集团|集群|群|城市|度假|转移|平台|结构|博览会|展览会|交易会|论坛|峰会)/;
 /** stem qualifiers that name a kind of industry (传统产业, 现代农业): kept unless they are the whole stem of a bare 产业 */
 const QUALIFIERS = new Set(['传统', '现代', '高端', '低端']);
 
@@ -77,6 +79,8 @@ interface IndState {
   foreign: ReadonlySet<string>;
   /** folded lexicon surface → canonical name */
   names: ReadonlyMap<string, string>;
+  /** folded short sector words (金融, 会展 …): industries only as conjuncts of a list */
+  short: ReadonlySet<string>;
 }
 
 let state: IndState | null = null;
@@ -85,7 +89,8 @@ function init(): IndState {
   if (state) return state;
   const rows = loadLexicon('industries');
   const next = stopSet(PATTERN_STOPWORDS, 'next');
-  const entries = entriesFromRows(rows, 'INDUSTRY', PRIORITY.lexicon, () => ({
+  // short sector words (context `list`) are matched only by the list rules
+  const entries = entriesFromRows(rows, 'INDUSTRY', PRIORITY.lexicon, (r) => (r.fields.context === 'list' ? null : {
     accept: (m) => !(/业$/.test(m.surface) && next.has(m.next)) && !inWord(m),
   }));
   const heads = [...new Set(rows.flatMap((r) => [r.name, ...r.aliases]).filter((s) => /业$/.test(s)).map((s) => foldString(s)))]
@@ -101,9 +106,16 @@ function init(): IndState {
     stops: new Set([...stopSet(PATTERN_STOPWORDS, 'left'), ...concepts]),
     foreign: new Set(loadLexicon('foreign-places').flatMap((r) => [r.name, ...r.aliases]).filter((x) => x.length >= 2)),
     names: new Map(rows.flatMap((r) => [r.name, ...r.aliases].map((x) => [foldString(x), r.name] as [string, string]))),
+    short: new Set(rows.filter((r) => r.fields.context === 'list').flatMap((r) => [r.name, ...r.aliases]).map((x) => foldString(x))),
   };
   return state;
 }
+
+/** one-character locatives jieba tags as nouns (时段内, 城市中): they end a stem */
+const LOCATIVE = new Set(['内', '外', '中', '间', '里', '上', '下', '前', '后', '旁']);
+
+/** an ethnic group before an industry is who runs it, not a kind (回族商贸业 → 商贸业); 民族工业 is a kind */
+const ETHNIC = /^(?!民族$).{1,4}族$/;
 
 /** suffix characters jieba may cut off their word (根植性 → 根植 + 性): not the first character of a stem */
 const BOUND = '性型式化级类';
@@ -152,7 +164,8 @@ function stripStem(stem: string, st: IndState, cuts: ReadonlySet<number>, namedH
     if (one && !system && QUALIFIERS.has(rest.slice(0, one)) && (one < rest.length || namedHead)) return rest;
     const byGeneric = one || rest.length - stripGeneric(rest, st.stems).length;
     const byPlace = placePrefixLength(rest, st);
-    const step = [byGeneric, byPlace].filter((n) => n > 0 && cuts.has(off + n)).sort((a, b) => b - a)[0];
+    const byEthnic = [...cuts].map((n) => n - off).filter((n) => n > 1 && ETHNIC.test(rest.slice(0, n))).sort((a, b) => a - b)[0] ?? 0;
+    const step = [byGeneric, byPlace, byEthnic].filter((n) => n > 0 && cuts.has(off + n)).sort((a, b) => b - a)[0];
     if (!step) return rest;
     off += step;
   }
@@ -188,6 +201,8 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
         const inHead = w.end > headStart; // the head starts inside this word (海洋渔业 → 海洋 + 渔业)
         if (!inHead) {
           if (!STEM_POS.has(w.tag) || ![...part].every(isHan)) break;
+          // a locative closes the phrase before it (时段内农业聚落: 内 is no part of a name)
+          if (LOCATIVE.has(part)) break;
           // an adjective only inside the stem (低附加值产业), not right before the head (临港大产业)
           if (w.tag === 'a' && w.end === headStart) break;
           if (st.stops.has(part) || endsWithStop(part, st.stops)) break;
@@ -210,6 +225,8 @@ function patternIndustries(doc: SegmentedDoc, st: IndState): Candidate[] {
       const namedHead = head !== '产业' && st.heads.includes(foldString(head));
       const stem = stripStem(raw, st, cutsFromStart, namedHead, /^(?:支撑)?体系/.test(t.slice(j + 1)));
       if (!stem || /^[0-9一二三四五六七八九十百千两几]/.test(stem)) continue;
+      // a classifier ends a quantity, not a name (当个产业, 这种产业)
+      if (/[个种]$/.test(stem)) continue;
       if (/[镇市县省区村乡州]$/.test(stem) || /业$/.test(stem)) continue;
       if (head === '产业' && stem.length < 2) continue;
       const from = headStart - stem.length;
@@ -296,7 +313,9 @@ function listedIndustries(doc: SegmentedDoc, st: IndState, known: ReadonlySet<st
         if (k < 1 || !(glued ? ws[k]!.word === '、' : LIST_SEP.has(ws[k]!.word))) break;
         k--;
       }
-      if (conjuncts.length < 2) continue;
+      // one conjunct is an example of the head only when it is a known sector (物流等服务业)
+      const one = conjuncts.length === 1 && !glued && st.names.has(foldString(t.slice(conjuncts[0]!.start, conjuncts[0]!.end)));
+      if (conjuncts.length < 2 && !one) continue;
       // the glued last conjunct is the pattern's X产业, and must be one (统筹城市、乡村产业发展 is no list of industries)
       if (glued && !known.has(`${s.start + conjuncts[0]!.start}|${s.start + at + 2}`)) continue;
       for (const c of glued ? conjuncts.slice(1) : conjuncts) {
@@ -308,6 +327,95 @@ function listedIndustries(doc: SegmentedDoc, st: IndState, known: ReadonlySet<st
           (head === '行业' || glued ? `${surface}产业` : surface);
         out.push({ type: 'INDUSTRY', surface, start: s.start + c.start, end: s.start + c.end, sentence: s.ordinal, name, priority: PRIORITY.rule });
       }
+    }
+  }
+  return out;
+}
+
+/** …等领域 (also 等重点领域, a PDF space before 等): the close of a list of fields */
+const FIELD_TAIL = /\s?等(?:重点|新兴|优势|关键|主要|诸多|多个)?领域/g;
+/** where the list of fields opens: a clause boundary */
+const CLAUSE_OPEN = /[，。；：！？,;:（(“]/;
+/** conjunct separators inside one 、-piece (金融服务和科技创新) */
+const PIECE_SEP = /以及|和|与|及/g;
+/** production words that make a listed field a sector as written (新能源汽车制造, 航运物流) */
+const SECTOR_END = /(?:制造|加工|种植|养殖|运输|物流)$/;
+
+/**
+ * Sectors named as fields (guidelines: a city's or region's 领域/优势): the conjuncts of a list closed by
+ * 等领域 that are known sectors — a lexicon industry, a short sector word (金融服务 → 金融业, 旅游, 信息技术 →
+ * 信息技术产业) or a field ending in a production word (航运物流) — are INDUSTRY; the other fields of the
+ * list (教育, 法律, 科技创新, 生态治理) are not. The first conjunct is the longest known sector the clause
+ * ends with (粤港澳大湾区在金融服务 → 金融服务).
+ */
+function fieldLists(doc: SegmentedDoc, st: IndState): Candidate[] {
+  const out: Candidate[] = [];
+  const named = (x: string) => st.names.get(foldString(x));
+  const sector = (x: string) => !!named(x) || (x.length >= 3 && [...x].every(isHan) && (SECTOR_END.test(x) || [...st.short].some((w) => x.endsWith(w))));
+  for (const s of doc.sentences) {
+    const t = s.text;
+    FIELD_TAIL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = FIELD_TAIL.exec(t))) {
+      let open = m.index;
+      while (open > 0 && !CLAUSE_OPEN.test(t[open - 1]!)) open--;
+      // the conjuncts: 、-pieces, a piece split at 和/与/及 unless it is one sector (汽车及零部件)
+      const parts: Array<{ from: number; text: string; first: boolean }> = [];
+      let from = open;
+      const pieces = t.slice(open, m.index).split('、');
+      pieces.forEach((piece, i) => {
+        const lead = piece.length - piece.trimStart().length;
+        const body = piece.trim();
+        const at = from + lead;
+        if (i > 0 && sector(body)) parts.push({ from: at, text: body, first: false });
+        else {
+          let p = 0;
+          PIECE_SEP.lastIndex = 0;
+          let sep: RegExpExecArray | null;
+          while ((sep = PIECE_SEP.exec(body))) {
+            parts.push({ from: at + p, text: body.slice(p, sep.index), first: i === 0 && p === 0 });
+            p = sep.index + sep[0].length;
+          }
+          parts.push({ from: at + p, text: body.slice(p), first: i === 0 && p === 0 });
+        }
+        from += piece.length + 1;
+      });
+      for (const part of parts) {
+        let x = part.text;
+        let at = part.from;
+        if (part.first) {
+          // the clause opens with its subject or a preposition: keep the longest known sector it ends with
+          let k = 0;
+          while (k < x.length - 1 && !named(x.slice(k))) k++;
+          if (!named(x.slice(k))) continue;
+          at += k;
+          x = x.slice(k);
+        } else if (!sector(x)) continue;
+        out.push({ type: 'INDUSTRY', surface: x, start: s.start + at, end: s.start + at + x.length, sentence: s.ordinal, name: named(x) ?? x, priority: PRIORITY.rule });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sector nouns without 业 that name the sector when they stand alone (房地产成为…支柱产业, 依赖房地产 →
+ * 房地产业), not before a noun (房地产投资, 房地产市场) nor as the object of regulation (对房地产的调控).
+ */
+const SECTOR_NOUNS: Record<string, string> = { 房地产: '房地产业' };
+const SECTOR_NOUN_RE = new RegExp(`(${Object.keys(SECTOR_NOUNS).join('|')})(?!业)`, 'g');
+/** what may follow a sector noun standing alone: a verb of being or becoming, a list separator */
+const SECTOR_NOUN_NEXT = '成是为占也已都将等和与及、';
+function sectorNouns(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    SECTOR_NOUN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SECTOR_NOUN_RE.exec(s.text))) {
+      const next = s.text[m.index + m[0].length] ?? '';
+      if ((isHan(next) && !SECTOR_NOUN_NEXT.includes(next)) || s.text[m.index - 1] === '对') continue;
+      const start = s.start + m.index;
+      out.push({ type: 'INDUSTRY', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: SECTOR_NOUNS[m[1]!]!, priority: PRIORITY.rule });
     }
   }
   return out;
@@ -380,7 +488,9 @@ export function extractIndustries(doc: SegmentedDoc): Candidate[] {
   const pattern = patternIndustries(doc, st).filter((c) => !spans.has(`${c.start}|${c.end}`));
   // a listed conjunct that is already a candidate keeps the lexicon/pattern reading
   const known = new Set([...lexical, ...pattern].filter((c) => inContext(doc, c)).map((c) => `${c.start}|${c.end}`));
-  const listed = [...listedIndustries(doc, st, known), ...ordinalSectors(doc)];
-  const all = [...lexical, ...pattern, ...listed.filter((c) => !known.has(`${c.start}|${c.end}`))];
+  const listed = [...listedIndustries(doc, st, known), ...fieldLists(doc, st), ...ordinalSectors(doc), ...sectorNouns(doc)];
+  // (a listed conjunct found by two list rules, 房地产、金融等行业, is one candidate)
+  const listedOnce = listed.filter((c) => !known.has(`${c.start}|${c.end}`) && !!known.add(`${c.start}|${c.end}`));
+  const all = [...lexical, ...pattern, ...listedOnce];
   return dropNested(all.filter((c) => inContext(doc, c) && !(c.surface.endsWith('行业') && doc.text[c.start - 1] === '等')));
 }

@@ -24,6 +24,8 @@ import {
  * well-known ones are curated in theories.tsv and there is no 效应 pattern (效益/效能 words are not
  * effects). Two listed effects written as one compound (集聚规模效应) are one mention.
  *
+ * A leader's doctrine (邓小平理论, one jieba word tagged nr) is a guiding formula, not a theory.
+ *
  * A name inside a book or paper title (《控制论》, 《工程控制论》, 《增长极理论研究》) is not a mention
  * (guidelines: titles that are not policy documents have no inner mentions); 增长极 is not read in
  * 增长极限 (limits to growth).
@@ -99,6 +101,9 @@ function patternTheories(doc: SegmentedDoc, st: TheoryState): Candidate[] {
       // a preposition or particle glued to the suffix by jieba (内容|对模型) ends no name
       if (/[对的与和及或在从向把被将以为于]$/.test(prefix)) continue;
       if (allGeneric(prefix, st.generic) || endsWithStop(prefix, st.generic) || st.generic.has(prefix.slice(-1))) continue;
+      // a leader's doctrine jieba knows as one personal-name word (邓小平理论) is a guiding thought, not a
+      // theory (guidelines: guiding formulas are not annotated)
+      if (words.some((w) => w.start === start && w.end === end && w.tag === 'nr')) continue;
       const off = 0;
       const from = start + off;
       out.push({

@@ -91,16 +91,17 @@ describe('matchLexicon', () => {
   it('reads concepts of the national urbanization plans, a trailing generic head left out', () => {
     const got = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
     expect(got('增强城市综合承载能力，优化城镇化空间格局，推进城乡发展一体化。')).toEqual(['城市综合承载能力', '城镇化空间格局', '城乡发展一体化']);
+    expect(extractConcepts(makeDoc('推进城乡发展一体化')).map((c) => c.name)).toEqual(['城乡一体化']);
     expect(got('建设韧性城市和人文城市，推进城镇老旧小区改造和城中村改造，扩大保障性住房供给。')).toEqual(
       ['韧性城市', '人文城市', '城镇老旧小区改造', '城中村改造', '保障性住房']);
     expect(extractConcepts(makeDoc('建设紧凑城市')).map((c) => c.name)).toEqual(['紧凑型城市']);
-    expect(got('放开落户限制，推进县城补短板强弱项，加快城市群一体化发展。')).toEqual(
-      expect.arrayContaining(['落户限制', '县城补短板强弱项', '城市群一体化']));
+    // 落户限制 is a restriction, not annotated (guidelines, ejucms-2019/ndrc-2018)
+    expect(got('放开落户限制，推进县城补短板强弱项，加快城市群一体化发展。')).toEqual(['县城补短板强弱项', '城市群一体化']);
     expect(got('培育现代化都市圈，促进职住平衡，建设一小时通勤圈和轨道上的城市群。')).toEqual(
       ['现代化都市圈', '职住平衡', '一小时通勤圈', '轨道上的城市群']);
     expect(got('实施城市更新行动，发展飞地经济，推动产业梯度转移，开展对口支援。')).toEqual(
       ['城市更新行动', '飞地经济', '产业梯度转移', '对口支援']);
-    expect(extractConcepts(makeDoc('打造1小时通勤圈')).map((c) => c.name)).toEqual(['一小时通勤圈']);
+    expect(extractConcepts(makeDoc('打造一小时通勤圈')).map((c) => c.name)).toEqual(['1小时通勤圈']);
   });
 });
 
