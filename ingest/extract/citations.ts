@@ -65,7 +65,8 @@ const NAME_SUFFIX = /(?:等著|等编著|等编|等主编|主编|编著|等译|�
 /** Author list: split on , ， 、 ; and spaces between Chinese names; strips 著/编/主编, 等, et al., [美]. */
 export function splitAuthors(block: string): string[] {
   let b = block.trim().replace(/[.．。:：]+$/, '').trim();
-  b = b.replace(/\s*(?:,?\s*et\s+al\.?|等)\s*$/i, '');
+  // et al. / OCR etal (…,OLIVERGunther,etal.) / 等
+  b = b.replace(/(?:(?:^|[\s,，])\s*et\s*al\.?|\s*等)\s*$/i, '');
   const out: string[] = [];
   for (let piece of b.split(/[,，、;；]|\s+(?:and|&)\s+/)) {
     piece = piece.trim().replace(/^[\[［(（〔][^\]］)）〕]{1,4}[\]］)）〕]\s*/, '');
@@ -364,9 +365,95 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/** a reference number where an entry may start: [15］, ［16］, or with the opening bracket lost (6］, 20]) */
+const ENTRY_MARKER = new RegExp(`(?:${REF_OPEN}\\s*)?(\\d{1,3})\\s*${REF_CLOSE}(?=\\s*[\\u4e00-\\u9fffA-Z])`, 'g');
+const HAN_END = /\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
+
+/** Joins two pieces of one entry: a line break between two CJK characters is closed, others become a space. */
+function joinPieces(a: string, b: string): string {
+  const x = a.replace(/\s+$/, '');
+  const y = b.replace(/^\s+/, '');
+  return HAN_END.test(x) && HAN_START.test(y) ? x + y : `${x} ${y}`;
+}
+
+/**
+ * The reference list read as a numbered sequence. PDF conversion puts several entries on one line,
+ * breaks an entry before its page range (…111- / 118.［HE Chang…] [15］赵可…, read as an entry 118),
+ * loses an opening bracket (6］吴启焰…, glued to the entry before) or breaks a title with a blank
+ * line (…耕地与建 / 设用地扩张分析[J]…, the second half left out of the list). The lines are joined in
+ * order (with the text between them when a gap holds a broken-off piece) and cut at the markers
+ * that continue the numbering: [n+1] after [n], wherever it stands after an entry's end.
+ */
+export function referenceEntries(text: string, lines: ReadonlyArray<{ text: string; start: number; end: number }>): Source[] {
+  if (!lines.length) return [];
+  // the list as one string with each character's document offset
+  let flat = '';
+  const at: number[] = [];
+  const add = (str: string, from: number) => {
+    const joined = flat ? joinPieces(flat, str) : str.replace(/^\s+/, '');
+    // offsets: keep those of the kept prefix, then the new piece's
+    const keep = flat.replace(/\s+$/, '').length;
+    at.length = keep;
+    const lead = str.length - str.replace(/^\s+/, '').length;
+    if (joined.length > keep + (str.length - lead)) at.push(-1); // the joining space
+    for (let k = lead; k < str.length; k++) at.push(from + k);
+    flat = joined;
+  };
+  lines.forEach((l, i) => {
+    add(l.text, l.start);
+    const next = lines[i + 1];
+    if (!next) return;
+    // a broken-off piece between two list lines (after a blank line): part of the entry before
+    const gap = text.slice(l.end, next.start);
+    const piece = gap.trim();
+    if (piece && /\[[A-Z]{1,2}(?:\/OL)?\]/.test(piece) && !/^\s*(?:参考文献|References)/i.test(piece)) add(piece, l.end + gap.indexOf(piece));
+  });
+  // cut points: the first marker, then each marker numbered one more than the last, at an entry's end
+  const cuts: Array<{ at: number; n: number }> = [];
+  const first = splitMarker(flat).marker;
+  let last = first ? Number(/\d+/.exec(first)![0]) : 0;
+  if (first) cuts.push({ at: 0, n: last });
+  ENTRY_MARKER.lastIndex = 0;
+  for (let m = ENTRY_MARKER.exec(flat); m; m = ENTRY_MARKER.exec(flat)) {
+    const n = Number(m[1]);
+    if (m.index === 0 || n !== last + 1) continue;
+    if (!/(?:[.．。\]］」)）]|\d)\s*$|\s$/.test(flat.slice(0, m.index))) continue;
+    cuts.push({ at: m.index, n });
+    last = n;
+  }
+  if (!cuts.length) return lines.map((l) => ({ marker: null, text: l.text, start: l.start, end: l.end }));
+  const out: Source[] = [];
+  cuts.forEach((c, k) => {
+    const end = k + 1 < cuts.length ? cuts[k + 1].at : flat.length;
+    let body = flat.slice(c.at, end).replace(/\s+$/, '');
+    // the marker itself, normalised (6］ → [6])
+    body = body.replace(new RegExp(`^(?:${REF_OPEN}\\s*)?\\d{1,3}\\s*${REF_CLOSE}\\s*`), '');
+    const offs = at.slice(c.at, c.at + flat.slice(c.at, end).replace(/\s+$/, '').length).filter((x) => x >= 0);
+    out.push({ marker: `[${c.n}]`, text: `[${c.n}]${body}`, start: offs[0] ?? lines[0].start, end: (offs[offs.length - 1] ?? lines[0].start) + 1 });
+  });
+  return out;
+}
+
+/** Whether the reference lines, read one by one, leave a number out or take a page number for a marker. */
+function listBroken(lines: ReadonlyArray<{ text: string }>): boolean {
+  let last = 0;
+  for (const l of lines) {
+    const m = splitMarker(l.text).marker;
+    const n = m ? Number(/\d+/.exec(m)?.[0] ?? NaN) : NaN;
+    if (!m || !/^\[\d+\]$/.test(m)) return true;
+    if (n !== last + 1) return true;
+    last = n;
+  }
+  return false;
+}
+
 export function extractCitations(doc: StructuredDoc): Citation[] {
   const sources: Source[] = [];
-  for (const l of doc.referenceLines) sources.push({ marker: null, text: l.text, start: l.start, end: l.end });
+  // a numbered list is re-read as a sequence when its lines do not follow the numbering
+  const numberedList = doc.referenceLines.length >= 3 && doc.referenceLines.filter((l) => /^\[\d+\]$/.test(splitMarker(l.text).marker ?? '')).length >= doc.referenceLines.length / 2;
+  const entries = numberedList && listBroken(doc.referenceLines) ? referenceEntries(doc.text, doc.referenceLines) : doc.referenceLines.map((l) => ({ marker: null, text: l.text, start: l.start, end: l.end }));
+  for (const l of entries) sources.push({ marker: null, text: l.text, start: l.start, end: l.end });
   for (const f of doc.footnotes) sources.push({ marker: normaliseMarker(f.marker), text: f.text, start: f.start, end: f.end });
 
   const cites: Citation[] = [];

@@ -170,6 +170,18 @@ function buildGazetteer(): Gazetteer {
     add(s.code, s.code, s.name, 'town', s.areaCode!);
   }
 
+  // 兰州新区 → 兰州 would be its city's short name: a 新区 district keeps no short name that an
+  // ancestor already has (兰州 is 兰州市; 浦东 stays 浦东新区's)
+  for (const d of byId.values()) {
+    if (d.level !== 'district' || !d.short || !d.name.endsWith('新区')) continue;
+    for (let p = d.parent ? byId.get(d.parent) : undefined; p; p = p.parent ? byId.get(p.parent) : undefined) {
+      if (p.short === d.short) {
+        d.short = null;
+        break;
+      }
+    }
+  }
+
   const byKey = new Map<string, Division>();
   const byName = new Map<string, Division[]>();
   const byShort = new Map<string, Division[]>();

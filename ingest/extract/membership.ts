@@ -1,6 +1,20 @@
 import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentence } from '../types.js';
 import { bySentence } from './match.js';
-import { placeContains } from './places.js';
+import { clusterMembers, placeContains } from './places.js';
+
+let membersOf: Map<string, Set<string>> | null = null;
+/** Lexicon members (and cores) of a cluster, as place keys. */
+function memberKeys(cluster: string): Set<string> {
+  if (!membersOf) {
+    membersOf = new Map();
+    for (const m of clusterMembers()) {
+      const set = membersOf.get(m.cluster) ?? new Set<string>();
+      set.add(m.member);
+      membersOf.set(m.cluster, set);
+    }
+  }
+  return membersOf.get(cluster) ?? new Set();
+}
 
 /**
  * MEMBER_OF / CORE_OF / PART_OF stated in the text (guidelines: only when the sentence says the
@@ -18,6 +32,11 @@ import { placeContains } from './places.js';
  *   以<P>为(核心|中心), 以A、B为核心 (for the subject cluster before 以; not 以P为中心的“米”字形高铁),
  *   <P>(和Q)?作为/是<C>的(核心城市|重要节点城市…), <C>(内)?中心<P>, 作为<C>副中心的<P>,
  *   作为<C>的核心，<P>, <P>建设<C>南部区域中心城市
+ *   <C>(之中)?，<list>…是…两大(超级)?核心     a cluster as the sentence's topic: the listed places the
+ *                                               lexicon puts in it, CORE_OF for those called its core
+ *   <X>是<C>的(重要)?组成部分                 (also for a clause with the subject elided)
+ *   <places>…，培养形成<C>的…增长主体          not the places named for adjacency (邻近兰州的…)
+ *   membership lists name the units, not a city written only as their prefix (镇江市京口区、润州区)
  * Regions, zones and provinces — PART_OF:
  *   <R>N市（<list>）/ <R>N个（<list>）           皖北6市（阜阳、蚌埠…）
  *   <list>等<R>城市                            芜湖、马鞍山等皖南城市
@@ -30,6 +49,11 @@ import { placeContains } from './places.js';
  *   <P>作为<R>的中心城市, 作为<R>科教重镇，<P>  郑州作为河南的中心城市
  *   X(也)?是<R>…的(区域|板块|组成部分)         黔中城市群是贵州经济实力最强的区域 (not a share: 占…比重)
  *   <P>是<R>下辖的…                            马鞍山是安徽省下辖的地级市
+ *   <R>(按行政区划)?包括<list>                   西北地区按行政区划包括陕西省、甘肃省… (provinces too)
+ *   <X>(也)?是我国…的(跨省)?都市圈              PART_OF X→中国
+ *   <X>是…在<Y>上建设的…, <P>出生在…的<R>        where X was built / is
+ *   a province opening a list of city groups: PART_OF for its cities, not their units
+ * A place chain before a postcode (甘肃兰州 730070) is an address and states nothing.
  *   <city>(的|（)?<list>                       镇江市京口区、润州区和句容市; 肇庆的四会市; 乐山市（市中区…）
  *                                              (only where the gazetteer puts the place inside the city)
  * For a province (and a region or zone with a known province) the members must lie inside it by
@@ -126,7 +150,15 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
       .filter((m) => m.start >= s.start && m.end <= s.end)
       .sort((x, y) => x.start - y.start);
     const text = s.text;
-    const all = ms.filter((m) => m.type === 'PLACE');
+    // a place chain before a postcode is an address (甘肃兰州 730070, in an affiliation): it states nothing
+    const inAddress = new Set<Mention>();
+    const placesIn = ms.filter((m) => m.type === 'PLACE');
+    for (let k = placesIn.length - 1; k >= 0; k--) {
+      const m = placesIn[k];
+      const next = placesIn[k + 1];
+      if (/^\s*\d{6}(?!\d)/.test(text.slice(m.end - s.start)) || (next && inAddress.has(next) && next.start === m.end)) inAddress.add(m);
+    }
+    const all = placesIn.filter((m) => !inAddress.has(m));
     const clusters = all.filter(isCluster);
     // members are cities, counties and smaller places, not provinces (八桂大地，南宁…); the
     // municipalities and special administrative regions are cities (上海, 香港)
@@ -198,6 +230,14 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
       }
       return run;
     };
+    /**
+     * The listed units of a run, without the cities written only as the prefix of their own units
+     * (镇江市京口区、润州区 → 京口区, 润州区: the city is only partly in the cluster).
+     */
+    const leaves = (run: Mention[]): Mention[] => run.filter((x, k) => {
+      const y = run[k + 1];
+      return !(y && /^\s*(?:的|[（(])?\s*$/.test(text.slice(rel(x)[1], rel(y)[0])) && surelyIn(y, x));
+    });
     const runTo = (list: Mention[], i: number): Mention[] => {
       const run = [list[i]];
       for (let j = i - 1; j >= 0; j--) {
@@ -255,11 +295,33 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
           if (clusters.some((x) => x.entity !== c.entity && rel(x)[0] < from)) break;
           const i = firstAfter(places, from, 2);
           if (i < 0) continue;
-          const run = runFrom(places, i);
+          const run = runFrom(places, i, true);
           // 包括A、B的“3+5”城市群: the list describes another cluster named after it
           if (/^\s*(?:等[^，,。；;]{0,6})?的[^，,。；;]{0,8}?(?:城市群|都市圈|城市圈|都市区)/.test(text.slice(rel(run[run.length - 1])[1]))) continue;
-          for (const p of run) push('MEMBER_OF', p.entity, c.entity, s);
+          for (const p of leaves(run)) push('MEMBER_OF', p.entity, c.entity, s);
         }
+      }
+      // a cluster as the topic of the sentence, its cities listed after it (整个粤港澳大湾区之中，深圳和香港…
+      // 是…两大超级核心; 粤港澳大湾区更加明显，深圳、香港、广州的GDP…): the listed places that are members
+      // of it by the lexicon (the text names them as its cities), CORE_OF for those called its core
+      const topic = ms[0] && isCluster(ms[0]) && rel(ms[0])[0] <= 3 && /^(?:整个|在|而|例如[：:]?)?\s*$/.test(text.slice(0, rel(ms[0])[0])) ? ms[0] : null;
+      const topicTail = topic ? /^(?:之中|中|内|里|内部)?[^，,。；;：:]{0,6}[，,]/.exec(text.slice(rel(topic)[1])) : null;
+      if (topic && topicTail && !ms.some((x) => x !== topic && rel(x)[0] < rel(topic)[1] + topicTail[0].length)) {
+        const members = memberKeys(topic.entity);
+        const listed = places.filter((p) => rel(p)[0] > rel(topic)[1] && members.has(p.entity));
+        for (const p of listed) push('MEMBER_OF', p.entity, topic.entity, s);
+        // the first run after the topic, when a later clause says it is the core (…，是…两大超级核心)
+        const i = places.findIndex((p) => rel(p)[0] > rel(topic)[1]);
+        if (i >= 0) {
+          const run = runFrom(places, i);
+          const rest = text.slice(rel(run[run.length - 1])[1]);
+          const core = /^(?:\s*|[^。；;]*?[，,]\s*)(?:也|则|都|均)?是[^，,。；;]{0,12}?(?:核心|龙头)(?:城市)?\s*(?:[，,。；;]|$)/.exec(rest);
+          if (core && !places.some((p) => rel(p)[0] >= rel(run[run.length - 1])[1] && rel(p)[0] < rel(run[run.length - 1])[1] + core[0].length)) {
+            for (const p of run) if (members.has(p.entity)) push('CORE_OF', p.entity, topic.entity, s);
+          }
+        }
+        // 在上海这一个超级核心之外: a place called the core in apposition
+        for (const p of listed) if (/^\s*(?:这一?个|一个)?\s*(?:超级)?核心/.test(text.slice(rel(p)[1]))) push('CORE_OF', p.entity, topic.entity, s);
       }
       // <list>等N个城市(组成|构成)<C>
       for (const c of clusters) {
@@ -305,8 +367,11 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
         let c: Mention | undefined;
         // 以P为核心 and 以A、B为核心 (every listed place is a core)
         const cores = /^为(?:核心|中心|龙头|主中心|双核心|双核|双中心)/.test(after) ? runTo(places, places.indexOf(p)) : [];
-        if (cores.length && /以\s*$/.test(text.slice(0, rel(cores[0])[0]))) {
-          const at = rel(cores[0])[0] - /以\s*$/.exec(text.slice(0, rel(cores[0])[0]))![0].length;
+        // 以江苏省南京市为中心: a province prefix before the core is read through
+        const pre0 = cores.length ? prefixes.find((x) => rel(x)[1] === rel(cores[0])[0]) : undefined;
+        const lead0 = pre0 ? rel(pre0)[0] : cores.length ? rel(cores[0])[0] : 0;
+        if (cores.length && /以\s*$/.test(text.slice(0, lead0))) {
+          const at = lead0 - /以\s*$/.exec(text.slice(0, lead0))![0].length;
           // 以郑州为中心的9座城市 / 的城市圈, not 以郑州为中心的“米”字形高铁
           const tail = /^为(?:核心|中心|龙头|主中心|双核心|双核|双中心)(的)?([^，,。；;]*)/.exec(after)!;
           const inTail = clusters.find((x) => rel(x)[0] >= b && rel(x)[0] < b + tail[0].length);
@@ -353,6 +418,8 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
     for (const r of locals) {
       if (!['prefecture', 'county', 'district'].includes(level(r) ?? '')) continue;
       const rb = rel(r)[1];
+      // 邻近兰州的兰州新区: adjacency, not containment
+      if (/(?:邻近|靠近|毗邻|临近|紧邻|接近|环绕|围绕|距离|远离)\s*$/.test(text.slice(0, rel(r)[0]))) continue;
       const lead = /^(?:\s*的\s*|\s*[（(]\s*(?:包括|含)?\s*)?/.exec(text.slice(rb))![0];
       const i = locals.findIndex((p) => rel(p)[0] === rb + lead.length);
       if (i < 0) continue;
@@ -367,6 +434,13 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
     for (const r of areas) {
       const [ra, rb] = rel(r);
       const after = text.slice(rb);
+      // <R>(按行政区划)?包括<list>: 西北地区按行政区划包括陕西省、甘肃省… (provinces in a region too)
+      const inc = !isCluster(r) ? /^\s*(?:按行政区划|在行政区划上|从行政区划看)?\s*(?:主要)?(?:包括|包含|涵盖|下辖|辖)\s*[：:]?\s*/.exec(after) : null;
+      if (inc) {
+        const members = all.filter((x) => x !== r && !isCluster(x) && level(x) !== 'country');
+        const i = members.findIndex((x) => rel(x)[0] === rb + inc[0].length);
+        if (i >= 0) for (const p of leaves(runFrom(members, i))) if (level(r) === 'province' ? surelyIn(p, r) : mayBeIn(p, r)) link(p, r, s);
+      }
       // <R>N市（<list>）
       const br = COUNT_BRACKET.exec(after);
       if (br && !isCluster(r)) {
@@ -411,8 +485,13 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
         const lead = /^(?:\s*(?:内|境内)?\s*的\s*(?:[\d一二三四五六七八九十两]+\s*(?:个|座)\s*(?:地级市|城市|市|县市|县)\s*)?)?/.exec(after)![0];
         const i = cities.findIndex((p) => rel(p)[0] === rb + lead.length);
         if (i >= 0) {
-          const run = runFrom(cities, i);
-          for (const p of run) if (surelyIn(p, r)) link(p, r, s);
+          // a province opening a list of city groups (江苏省南京市，镇江市京口区、润州区，扬州市…): its
+          // cities, read through their units (which are PART_OF their city, not of the province here)
+          const run = level(r) === 'province' ? runFrom(cities, i, true) : runFrom(cities, i);
+          for (const [k, p] of run.entries()) {
+            if (run.slice(0, k).some((q) => surelyIn(p, q))) continue;
+            if (surelyIn(p, r)) link(p, r, s);
+          }
           // …的南宁、北海、防城、钦州四个城市: a counted list (an item the recogniser missed may sit in it)
           const loose = looseRun(cities, i);
           if (COUNTED_TAIL.test(text.slice(rel(loose[loose.length - 1])[1]))) for (const p of loose) if (mayBeIn(p, r)) link(p, r, s);
@@ -454,12 +533,38 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
       if (mayBeIn(p, r)) link(p, r, s, !!role && /^(?:核心|中心)城市$/.test(role[0]));
     }
 
+    // <places>…，(逐步)?培养形成<C>的新一极增长主体: the places named in the clauses before, which are to
+    // grow into a growth pole of the cluster (as 支持阜阳建设…中原城市群区域中心城市); a place only named
+    // for adjacency (邻近兰州的…) is not one of them
+    for (const c of clusters) {
+      const [ca, cb] = rel(c);
+      if (!/^\s*的?[^，,。；;]{0,6}?增长(?:极|主体|中心|引擎)/.test(text.slice(cb))) continue;
+      let cs = ca;
+      while (cs > 0 && !/[，,。；;：:]/.test(text[cs - 1])) cs--;
+      if (!/(?:培养|培育|打造|建设|发展)(?:形成|成为|成)?\s*$/.test(text.slice(cs, ca)) || places.some((p) => rel(p)[0] >= cs && rel(p)[1] <= ca)) continue;
+      const members: Mention[] = [];
+      for (let end = cs - 1; end > 0;) {
+        let start = end;
+        while (start > 0 && !/[，,。；;：:]/.test(text[start - 1])) start--;
+        const inClause = places.filter((p) => rel(p)[0] >= start && rel(p)[1] <= end);
+        if (!inClause.length || /[。；;]/.test(text[end] ?? '')) break;
+        for (const p of inClause) {
+          const adjacent = /(?:邻近|靠近|毗邻|临近|紧邻)\s*$/.test(text.slice(start, rel(p)[0])) && /^\s*的/.test(text.slice(rel(p)[1]));
+          if (!adjacent) members.push(p);
+        }
+        end = start - 1;
+      }
+      for (const p of members) push('MEMBER_OF', p.entity, c.entity, s);
+    }
+
     // <A>(位于|地处|属于)<B>: A the subject of its clause (or of the clause before, which says what or
     // where A is: 喀什城市圈地处欧亚大陆腹地，位于新疆西南部; 马鞍山是安徽省下辖的地级市，明确属于南京都市圈)
     for (const b of all) {
       const [ba, bb] = rel(b);
-      const lead = /(?:位于|地处|坐落于|处于|属于|隶属于|隶属|归属于)\s*$/.exec(text.slice(0, ba));
-      if (!lead) continue;
+      // …or a location verb and a modifier of B (贵阳就出生在贫困人口最多…的贵州省: a city "born" in its province)
+      const lead = /(?:位于|地处|坐落于|处于|属于|隶属于|隶属|归属于|出生在|出生于|诞生在|诞生于)\s*$/.exec(text.slice(0, ba))
+        ?? /(?:位于|地处|坐落于|出生在|出生于|诞生在|诞生于)[^，,。；;、“”]{1,24}的\s*$/.exec(text.slice(0, ba));
+      if (!lead || all.some((x) => rel(x)[0] >= ba - lead[0].length && rel(x)[1] <= ba - 1)) continue;
       const verbAt = ba - lead[0].length;
       if (/(?:不|未|非|并非)\s*$/.test(text.slice(0, verbAt))) continue;
       // …地处A、B与C的结合部: between them, not inside
@@ -481,6 +586,19 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
         if (isCluster(b) && !isCluster(a)) push('MEMBER_OF', a.entity, b.entity, s);
         else push('PART_OF', a.entity, b.entity, s);
       }
+    }
+
+    // X是…在Y(上)?建设的…: where X was built (红寺堡区是…在宁夏中部干旱带亘古荒原上建设的…移民安置区)
+    for (const b of all) {
+      const [ba, bb] = rel(b);
+      if (!/在\s*$/.test(text.slice(0, ba)) && !all.some((x) => rel(x)[1] === ba && /在\s*$/.test(text.slice(0, rel(x)[0])))) continue;
+      if (!/^[^，,。；;、的]{0,6}?(?:上|中|内|境内)?(?:建设|建立|设立|兴建|建成)的/.test(text.slice(bb))) continue;
+      // the subject: the place right before 是, earlier in the sentence, with no other 是 between
+      const cop = text.slice(0, ba).lastIndexOf('是');
+      if (cop < 0) continue;
+      const a = all.filter((x) => rel(x)[1] <= cop).pop();
+      if (!a || a === b || !ADVERB_ONLY.test(text.slice(rel(a)[1], cop))) continue;
+      if (level(a) !== 'country' && level(b) !== 'country') push('PART_OF', a.entity, b.entity, s);
     }
 
     // X(也)?是<R>…的区域/板块/组成部分: 黔中城市群是贵州经济实力最强的区域，也是西部地区迅速成长的经济板块
@@ -505,6 +623,28 @@ export function extractMembership(doc: SegmentedDoc, mentions: Mention[], entiti
         const between = all.filter((x) => x !== subj && x !== r && rel(x)[0] >= (same ? rel(subj)[1] : cs) && rel(x)[1] <= ra);
         if (between.some((x) => isArea(x) || isCluster(x)) || (between.length && tail[0].length > 10)) continue;
         if (mayBeIn(subj, r) || isCluster(subj)) push('PART_OF', subj.entity, r.entity, s);
+      }
+    }
+
+    // X是<C>的(重要)?组成部分 / X也是我国…的跨省都市圈: the copula's subject is the place right before 是
+    // or, for a clause opening with 是, the place the sentence opens with (南京都市圈地处…，是…，也是…)
+    for (const r of all) {
+      const [ra, rb] = rel(r);
+      const cop = /(?:^|[，,；;]|[^，,。；;])\s*(?:也|还|同时|既|更|又)?是\s*$/.exec(text.slice(0, ra));
+      if (!cop) continue;
+      const verbAt = ra - /(?:也|还|同时|既|更|又)?是\s*$/.exec(text.slice(0, ra))![0].length;
+      const before = all.filter((x) => rel(x)[1] <= verbAt).pop();
+      let subj: Mention | undefined;
+      if (before && ADVERB_ONLY.test(text.slice(rel(before)[1], verbAt)) && !/[，,。；;：:]/.test(text.slice(rel(before)[1], verbAt))) subj = before;
+      else if (/(?:^|[，,])\s*$/.test(text.slice(0, verbAt)) && all[0] && rel(all[0])[0] <= 2 && all[0] !== r
+        && !/[。；;]/.test(text.slice(rel(all[0])[1], verbAt))) subj = all[0];
+      if (!subj || subj === r) continue;
+      if (isCluster(r) && /^\s*的\s*(?:重要|核心|主要)?\s*(?:组成部分|成员)/.test(text.slice(rb))) {
+        push('MEMBER_OF', subj.entity, r.entity, s);
+      } else if (level(r) === 'country' && (isCluster(subj) || isArea(subj))
+        && /^[^，,。；;]{0,16}?的[^，,。；;的]{0,6}?(?:都市圈|城市群|城市圈|经济区|经济带)(?:之一)?\s*(?:[，,。；;]|$)/.test(text.slice(rb))) {
+        // 南京都市圈…也是我国最早启动建设的跨省都市圈: one of the country's metropolitan areas
+        push('PART_OF', subj.entity, r.entity, s);
       }
     }
 

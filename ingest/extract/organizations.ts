@@ -4,7 +4,7 @@ import type { SegmentedDoc, Sentence } from '../types.js';
 import type { Candidate } from './candidate.js';
 import {
   PARTICLES, PATTERN_STOPWORDS, PRIORITY, allGeneric, createMatcher, dropNested, entriesFromRows, extendLeft,
-  foldString, isHan, miniDoc, stopSet, type LexiconEntry,
+  foldString, isHan, miniDoc, stopSet, type LexiconEntry, type MatchContext,
 } from './match.js';
 
 /**
@@ -36,6 +36,9 @@ import {
  * 5. generic groups from the context: addressee lines (各省、自治区、直辖市人民政府 → 省级政府),
  *    coordinated levels (省、市、县级政府), 中央 issuing or proposing a policy (→ 中央政府).
  * 6. an organisation introduced with （以下简称“中心”） and its short name within that section.
+ * 7. the issuers at the head of a cited title (《中共中央国务院关于…》); a government's office chained
+ *    right after it (六安市人民政府办公室); a municipal document's bare 市政府 is its city's government;
+ *    companies by their short names (kind company-word: only in a company context, 苹果、高通等企业).
  *
  * Events (党的十九大, 十九届五中全会, 中央城镇化工作会议) are not organizations and are not
  * recognised here; the congress reports (党的十九大报告) are POLICY (see policies.ts).
@@ -125,6 +128,8 @@ function init(): OrgState {
           // 政府部门, 政府机构, 政府行为: 政府 modifies a noun and is not the actor
           if (GOV_MODIFIES.test(m.doc.text.slice(m.end, m.end + 14))) return false;
         }
+        // 苹果, 茅台, 小米: a company's short name that is also a common word, only in a company context
+        if (kind === 'company-word' && m.surface.replace(/\s/g, '') !== row.name && !companyContext(m, index)) return false;
         // 中共十八大, 中共第十九届…: an event, not the party
         if (kind === 'party' && /^[第十一二三四五六七八九]/.test(m.next)) return false;
         // 新疆建设兵团第三师42团: a regiment farm, a place named with its parent
@@ -158,6 +163,28 @@ function init(): OrgState {
   return state;
 }
 
+/** what marks a company right after its short name: 苹果公司, 茅台集团, 小米手机, 苹果等大企业 */
+const COMPANY_AFTER = /^(?:公司|集团|股份|控股|手机|旗下|等(?:[\u4e00-\u9fff]{0,3})(?:企业|公司|巨头|厂商|品牌))/;
+/** …and right before it: 2.4万亿市值的茅台, 上市公司小米 */
+const COMPANY_BEFORE = /(?:市值|股价|营收|上市公司|龙头企业|企业|公司)[^，。；、]{0,4}?(?:的)?$/;
+
+/**
+ * Whether a company's common-word short name at `m` stands for the company: a company word next to
+ * it, or another company of the lexicon in the same list (苹果、高通、华为等大企业).
+ */
+function companyContext(m: MatchContext, index: Map<string, { name: string; kind: string }>): boolean {
+  const text = m.doc.text;
+  if (COMPANY_AFTER.test(text.slice(m.end, m.end + 12)) || COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) return true;
+  const isCompany = (w: string) => index.get(foldString(w))?.kind === 'company';
+  const after = /^[、和与及]([\u4e00-\u9fff]{2,6}?)(?=[、和与及等，。；]|$)/.exec(text.slice(m.end, m.end + 10));
+  if (after && isCompany(after[1]!)) return true;
+  const before = /([\u4e00-\u9fff]{2,6})[、和与及]$/.exec(text.slice(Math.max(0, m.start - 8), m.start));
+  if (before) for (let k = 0; k + 2 <= before[1]!.length; k++) if (isCompany(before[1]!.slice(k))) return true;
+  // the list continues to a company word: 苹果、高通、华为等大企业
+  const list = /^(?:[、和与及][\u4e00-\u9fff]{2,6}?){1,5}等[\u4e00-\u9fff]{0,3}(?:企业|公司|巨头|厂商)/.exec(text.slice(m.end, m.end + 40));
+  return !!list;
+}
+
 /** Canonical organization for a surface form (国家发改委 → 国家发展和改革委员会), from the lexicon. */
 export function lookupOrganization(surface: string): { name: string; kind: string } | undefined {
   return init().index.get(foldString(surface));
@@ -188,6 +215,8 @@ const SUFFIXES: Array<{ suffix: string; not?: RegExp; verbBefore?: RegExp; canon
   // a zone's administrative committee: 兰州新区管委会 → 兰州新区管理委员会
   { suffix: '管委会', canonical: '管理委员会' },
   { suffix: '管理委员会' },
+  // a standing inter-ministerial body (推进新型城镇化工作部际联席会议), unlike a meeting
+  { suffix: '部际联席会议' },
 ];
 const SUFFIX_RE_ONE = new RegExp(SUFFIXES.map((x) => x.suffix).join('|'));
 const SUFFIX_RE = new RegExp(SUFFIXES.map((s) => s.suffix).sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -214,7 +243,7 @@ const NOT_BARE_LEVEL = /[各全跨外分本该每某两三四五六七八九十]
  *   named last in the sentence (安徽省委省政府, 昆明市委、市政府), else, for 省, of the document's
  *   home province (`home`); unresolved, 省政府/市政府 stay the generic actors of the lexicon.
  */
-function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState, home: string | null): Candidate[] {
+function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState, home: string | null, city: string | null = null): Candidate[] {
   const out: Candidate[] = [];
   const t = s.text;
   const firsts = unitFirsts(st);
@@ -262,7 +291,7 @@ function localGovernment(doc: SegmentedDoc, s: Sentence, st: OrgState, home: str
       const lv = t[i - 1];
       if (lv !== '省' && lv !== '市') continue;
       if (NOT_BARE_LEVEL.test(t.slice(0, i - 1))) continue;
-      const place = lv === '省' ? lastProvince ?? home : lastCity;
+      const place = lv === '省' ? lastProvince ?? home : lastCity ?? city;
       if (!place) continue;
       push(i - 1, end, unit.party ? `中国共产党${place}委员会` : `${place}${unit.name}`);
       i = end - 1;
@@ -324,6 +353,21 @@ function homeProvince(doc: SegmentedDoc, st: OrgState): string | null {
   return top[1] >= 3 || doc.text.slice(0, 300).includes(provinceShort(top[0])) ? top[0] : null;
 }
 
+/**
+ * The city a municipal document speaks from: the city whose body issues it, named at the start of
+ * its title (六安市人民政府办公室关于印发… → 六安市), so that its bare 市政府 is that city's government.
+ */
+function homeCity(doc: SegmentedDoc, st: OrgState): string | null {
+  const title = (doc.meta.title || doc.text.split('\n')[0] || '').replace(/\s+/g, '');
+  const k = title.search(/关于|印发/);
+  if (k <= 0) return null;
+  for (let len = Math.min(st.maxPlace, k); len >= 2; len--) {
+    const p = st.places.get(title.slice(0, len));
+    if (p) return p.level === 'city' && /^(?:人民政府|政府|市委|市人民政府)/.test(title.slice(len)) ? p.full : null;
+  }
+  return null;
+}
+
 /** Level of an addressee group's first unit: 各省… → 省级政府, 各市… → 市级政府, 各县… → 县级政府. */
 const ADDRESSEE_RE = /各((?:省|自治区|直辖市|计划单列市|设区的市|市|自治州|州|地区|盟|自治县|县级市|县|区|旗|乡|镇)(?:[、，,及和()（）]|省|自治区|直辖市|计划单列市|设区的市|市|自治州|州|地区|盟|自治县|县级市|县|区|旗|乡|镇)*)人民政府/g;
 function addresseeLevel(list: string): string {
@@ -371,7 +415,7 @@ function governmentGroups(s: Sentence): Candidate[] {
 }
 
 /** 中央 as the body that issues or proposes (中央出台文件, 中共十八大以来，中央提出…) → 中央政府. */
-const CENTRE_RE = /中央(?=(?:先后|相继|再次|又|也|还)?(?:提出|出台|印发|下发|发布|颁布|要求|决定|部署|强调|明确|作出|制定|实施|号召))/g;
+const CENTRE_RE = /中央(?=(?:先后|相继|再次|又|也|还)?(?:提出|出台|印发|下发|发布|颁布|要求|决定|部署|强调|明确|作出|制定|实施|号召))|(?<=(?:来自|来源于|得到|获得)了?)中央(?=的|[，。；、]|$)/g;
 function centralGovernment(s: Sentence): Candidate[] {
   const out: Candidate[] = [];
   const t = s.text;
@@ -379,7 +423,8 @@ function centralGovernment(s: Sentence): Candidate[] {
   let m: RegExpExecArray | null;
   while ((m = CENTRE_RE.exec(t))) {
     const prev = t[m.index - 1];
-    if (prev && isHan(prev) && !PARTICLES.includes(prev) && !/以来$|[后时]$/.test(t.slice(0, m.index))) continue;
+    const source = /(?:来自|来源于|得到|获得)了?$/.test(t.slice(0, m.index)); // 来自中央的转移支付
+    if (!source && prev && isHan(prev) && !PARTICLES.includes(prev) && !/以来$|[后时]$/.test(t.slice(0, m.index))) continue;
     out.push({
       type: 'ORGANIZATION', surface: '中央', start: s.start + m.index, end: s.start + m.index + 2,
       sentence: s.ordinal, name: '中央政府', priority: PRIORITY.rule,
@@ -421,6 +466,15 @@ function patternOrgs(doc: SegmentedDoc, s: Sentence, si: number, st: OrgState, a
       tokens: doc.tokens?.[si],
     });
     if (!r.clean) continue;
+    // 推进新型城镇化工作部际联席会议, 促进中部地区崛起工作部际联席会议: such a body is named by its task,
+    // which opens with the verb
+    if (spec.suffix === '部际联席会议') {
+      const v = /(?:推进|促进|推动|加快|深化|实施|支持|完善|建立健全)$/.exec(t.slice(0, r.start));
+      if (v) r.start -= v[0].length;
+      // 经/由…联席会议审议: the preposition before the name is not part of it
+      const prep = /^(?:经过|经|由|在|据|会同)(?=推进|促进|推动|加快|深化|实施|支持|完善)/.exec(t.slice(r.start, at));
+      if (prep) r.start += prep[0].length;
+    }
     const prefix = t.slice(r.start, at);
     if (prefix.length < 2) continue;
     const atomWhole = rel.some((a) => a.start === r.start && a.end <= at);
@@ -456,19 +510,25 @@ function chainSubUnits(doc: SegmentedDoc, cands: Candidate[], st: OrgState): Can
       const s = sentenceOf.get(cur.sentence);
       if (!s) break;
       const rest = doc.text.slice(cur.end, s.end);
-      const m = CHAIN_RE.exec(rest);
+      // 六安市人民政府办公室, 省政府办公厅: a government's general office, written right after it
+      const office = /人民政府$|政府$/.test(cur.name) ? /^(?:办公厅|办公室)(?![主副])/.exec(rest) : null;
+      const m = office ?? CHAIN_RE.exec(rest);
       if (!m) break;
       const part = m[0];
       if (CHAIN_BAD.test(part) || [...part].some((ch) => PARTICLES.includes(ch) && ch !== '和' && ch !== '与')) break;
-      if (/^[和与及]/.test(part) || SUFFIX_RE_ONE.test(part.slice(0, -m[1]!.length))) break;
-      if (m[1]!.length === 1 && numeralBefore(part.slice(0, -1))) break;
-      // 国务院有关部门, 决策部署: a one-character 部 that continues into another word
+      if (/^[和与及]/.test(part) || (!office && SUFFIX_RE_ONE.test(part.slice(0, -m[1]!.length)))) break;
+      if (!office && m[1]!.length === 1 && numeralBefore(part.slice(0, -1))) break;
+      // 国务院有关部门, 决策部署: a one-character 部 that continues into another word; 研究院创始院长:
+      // a one-character unit before 长 is a title (院长, 所长, 局长)
       if (m[1] === '部' && /[分门位署队长]/.test(rest[part.length] ?? '')) break;
+      if (m[1]?.length === 1 && rest[part.length] === '长') break;
       // 富士康郑州工厂: a plant is a sub-unit only when named with its city
       if (/厂$/.test(m[1]!) && trailingPlace(part.slice(0, -m[1]!.length))?.surface !== part.slice(0, -m[1]!.length)) break;
       // a chained part that itself contains a known organisation is a list, not a sub-unit
       if (known.some((k2) => part.includes(k2))) break;
-      const fullName = cur.name + part;
+      // a company's unit is named as printed with it (华为四川大数据中心, 比亚迪西安工厂), not with the legal name
+      const company = /^company/.test(st.index.get(foldString(cur.name))?.kind ?? '');
+      const fullName = (company ? cur.surface.replace(/\s+/g, '') : cur.name) + part;
       const lex = st.index.get(foldString(fullName));
       const next: Candidate = {
         type: 'ORGANIZATION', surface: doc.text.slice(cur.start, cur.end + part.length), start: cur.start,
@@ -526,8 +586,9 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
   const st = init();
   const lexical = st.matcher(doc);
   const home = homeProvince(doc, st);
+  const city = homeCity(doc, st);
   const local: Candidate[] = [];
-  doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st, home), ...governmentGroups(s), ...centralGovernment(s)));
+  doc.sentences.forEach((s) => local.push(...localGovernment(doc, s, st, home, city), ...governmentGroups(s), ...centralGovernment(s)));
   // a bare 省政府/市政府 resolved to its province (city) is not also the generic actor
   const resolved = new Set(local.map((c) => `${c.start}|${c.end}`));
   const lexicalKept = lexical.filter((c) => !(st.actors.has(c.name) && resolved.has(`${c.start}|${c.end}`)));
@@ -540,11 +601,31 @@ export function extractOrganizations(doc: SegmentedDoc): Candidate[] {
     else atomsBySentence.set(a.sentence, [a]);
   }
   doc.sentences.forEach((s, si) => pattern.push(...patternOrgs(doc, s, si, st, atomsBySentence.get(s.ordinal) ?? [])));
-  const base = [...lexicalKept, ...local, ...pattern, ...foreignGovernments(doc)];
+  const base = [...lexicalKept, ...local, ...pattern, ...foreignGovernments(doc), ...titleIssuers(doc)];
   const chained = chainSubUnits(doc, base, st);
   const found = dropNested(dedupeSpans([...base, ...chained]));
   return dropNested(dedupeSpans([...found, ...abbreviatedOrganizations(doc, found)]))
     .filter((c) => !(NEWS_OUTLET.test(c.name) && DATELINE.test(doc.text.slice(c.end, c.end + 12))));
+}
+
+/**
+ * The issuers at the head of a cited title, 《中共中央国务院关于…》: each one a mention (guidelines: the
+ * issuer is split off the title), also where jieba took the whole title as one word and the lexicon
+ * match would not cut it. Read as a title head of its own (issuersInTitle), offsets mapped back.
+ */
+function titleIssuers(doc: SegmentedDoc): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of doc.sentences) {
+    for (const m of s.text.matchAll(/《\s*([^《》关]{2,40}?)\s*关于/g)) {
+      const head = m[1]!;
+      if (!issuersInTitle(`${head}关于`).length) continue;
+      const at = s.start + m.index! + m[0].indexOf(head);
+      for (const c of extractOrganizations(miniDoc(head))) {
+        out.push({ ...c, start: at + c.start, end: at + c.end, sentence: s.ordinal, surface: doc.text.slice(at + c.start, at + c.end) });
+      }
+    }
+  }
+  return out;
 }
 
 /** a news outlet's dateline (新华社讯, 新华社北京5月6日电) is a byline, not the outlet acting (guidelines) */

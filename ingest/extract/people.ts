@@ -10,7 +10,8 @@ import { loadLexicon } from '../lexicon.js';
  *      `曲峰庚 董宇鸿◎著` / `…/曲峰庚，董宇鸿著。` (names before 著/编著/主编/编/译), and lines made only of
  *      names (`俞云峰 唐勇1` under a title, `李小建 仇建涛` signing a preface): two or more valid names,
  *      or one name carrying a footnote digit within the first lines of the document;
- *  (b) `<title><name>` (研究员刘建兴指出, 原所长肖金成建议) and `<name><title>` (李小建教授);
+ *  (b) `<title><name>` (研究员刘建兴指出, 原所长肖金成建议), `<name><title>` (李小建教授) and an age as a
+ *      title (28岁的张某某);
  *  (c) citation authors wherever they occur in running text;
  *  (d) speakers: a three-character name opening a clause before 说/表示/认为/指出 … (not 王教授认为);
  *  (e) later mentions of a name found by (a)–(d) (在杨开忠看来, 杨开忠说) outside the reference lines.
@@ -138,6 +139,13 @@ function titleMentions(s: Sentence): Found[] {
     const before = nameBefore(text, i);
     if (before) out.push({ start: s.start + i - before.len, end: s.start + i, name: text.slice(i - before.len, i), priority: 1 });
     i += t.length - 1;
+  }
+  // 28岁的张一鸣: an age before a name works like a title
+  for (const m of text.matchAll(/(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*岁的/g)) {
+    const st = m.index! + m[0].length;
+    // most names have three characters: without a boundary after the name, take three
+    const len = nameAfter(text, st)?.len ?? (isPersonName(text.slice(st, st + 3)) ? 3 : 0);
+    if (len) out.push({ start: s.start + st, end: s.start + st + len, name: text.slice(st, st + len), priority: 1 });
   }
   return out;
 }

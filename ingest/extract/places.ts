@@ -16,9 +16,13 @@ import {
  * (长江上游, 淮河流域, 黑河流域), `…城市群/都市圈/城市圈/经济区/经济带/大都市区/新区` names built from a
  * place-like prefix, lists sharing a head (长江中游、北部湾等城市群 → one cluster per conjunct),
  * abbreviations spelled out in brackets (南(宁)北(海)), designated zones, ports and new towns
- * (泸州长江经济开发区, 中国（郑州）…综合试验区, 钦州港), Corps units (三师41团), and the removal of
+ * (泸州长江经济开发区, 中国（郑州）…综合试验区, 钦州港), areas named within a province (宁夏南部地区,
+ * 宁夏中部干旱带, …连片特困地区), two places joined by a dash or the OCR 一 (兰州一白银城市群), foreign
+ * bays (东京湾), Corps units (三师41团), and the removal of
  * places that only name something else (airports, stations, train services, routes, events,
  * periodicals, meetings, nicknames, rivers as modifiers: 长江六桥). Then, over the document:
+ *  0. places listed as 城市 take the city of their name (阿克苏 → 阿克苏市); 内地 in a text about Hong
+ *     Kong or Macau is 中国内地; a region opening a sentence about its core is its cluster;
  *  1. 我省 in a provincial document is the province its title (or its first lines) names;
  *  2. written chains (苍南县龙港镇, 浙江省温州市) fix both parts when the gazetteer agrees;
  *  3. ambiguous names are resolved by context — an ancestor (or the place itself) mentioned in
@@ -276,7 +280,9 @@ interface Span {
 }
 
 const TOWN_SUFFIX = /(镇|乡|街道|苏木)$/;
-const CLUSTER_SUFFIX = /城市群|都市圈|城市圈|城市带|经济圈|经济区|经济带|大都市区|都市区|新区/g;
+const CLUSTER_SUFFIX = /城市群|都市圈|城市圈|城市带|经济圈|经济区|经济带|大都市区|都市区|新区|经济一体化区域/g;
+/** dashes between two place names of a compound name, with the OCR 一 (兰州一白银城市群) */
+const NAME_DASH = /[—\-－–―一]/;
 const REGION_WORDS = [
   '东北部', '东南部', '西北部', '西南部', '中南部', '北部湾',
   '沿海', '沿江', '沿边', '沿黄', '沿线', '东部', '西部', '南部', '北部', '中部', '半岛', '平原', '北坡', '南坡',
@@ -302,20 +308,48 @@ function crossesToken(tokens: Token[], start: number, end: number): boolean {
 
 const rankOf = (d: Division): number => LEVEL_RANK[d.level];
 
+/** words that open with a town suffix: a token 乡村/镇压 after a name is a real word, not glue */
+const SUFFIX_WORDS = /^(?:乡[村镇土愁亲下里贤民情音间]|镇[压守定静])/;
+
+/**
+ * Whether the only tokens a full town name cuts start at its last character, its 镇/乡, glued by
+ * jieba to the following word (红寺堡|镇为例): the town name stands.
+ */
+function gluedTownSuffix(tokens: Token[], start: number, end: number, full: Division[]): boolean {
+  if (!full.length || !full.every((d) => d.level === 'town') || !/[镇乡]$/.test(full[0].name)) return false;
+  for (const t of tokens) {
+    const cuts = (t.start < start && t.end > start && t.end < end) || (t.start > start && t.start < end && t.end > end);
+    if (cuts && (t.start !== end - 1 || SUFFIX_WORDS.test(t.word))) return false;
+  }
+  return true;
+}
+
 /** Recognises place mentions in a segmented document. */
 export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
   const ix = getIndex();
   const { g } = ix;
   const perSentence: Span[][] = doc.sentences.map((s, si) => findSpans(ix, s.text, s.start, doc.tokens[si] ?? []));
   addOwnProvince(ix, doc, perSentence);
+  addMainland(ix, doc, perSentence);
   const partOf: PlacePartOf[] = [];
   const pairs: Array<{ child: Span; parent: Span; sentence: number }> = [];
+  const pairsAll = pairs;
 
-  // Chains that the gazetteer confirms: fix both parts.
+  // Chains that the gazetteer confirms: fix both parts. A chain before a postcode is an address
+  // (甘肃兰州 730070, in an affiliation): no PART_OF is stated there.
   perSentence.forEach((spans, si) => {
     for (let k = 1; k < spans.length; k++) {
       const a = spans[k - 1];
       const b = spans[k];
+      const address = /^\s*\d{6}(?!\d)/.test(doc.sentences[si].text.slice(b.end));
+      const pairs = address ? [] : pairsAll;
+      // 宁夏|中部干旱带, 宁夏中部|扬黄新灌区: an area made inside the province written before it
+      if (b.res?.kind === 'made' && b.res.partOf && b.res.level === 'region' && divOf(a)?.key === b.res.partOf
+        && new RegExp(`^(?:${DIRECTION_PART})?$`).test(doc.sentences[si].text.slice(a.end, b.start))) {
+        if (!a.res) a.res = { kind: 'division', d: divOf(a)!, viaShort: a.viaShort };
+        pairs.push({ child: b, parent: a, sentence: si });
+        continue;
+      }
       if (a.end !== b.start) continue;
       // 加拿大多伦多, 德国鲁尔区, 新疆南疆四地州: a lexicon place written after the place the lexicon puts it in
       if (b.res?.kind === 'lex' && b.res.p.partOf) {
@@ -338,6 +372,15 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
       if (!a.res) a.res = { kind: 'division', d: pa, viaShort: a.viaShort };
       b.res = { kind: 'division', d: cb, viaShort: b.viaShort };
       pairs.push({ child: b, parent: a, sentence: si });
+    }
+  });
+
+  // Places listed as cities (新疆伊宁、阿克苏、库尔勒和喀什等城市): the city of that name (阿克苏市,
+  // not 阿克苏地区; 伊宁市, not 伊宁县).
+  perSentence.forEach((spans, si) => {
+    for (const s of citiesListed(doc.sentences[si].text, spans)) {
+      const cities = s.cands.filter((d) => d.name.endsWith('市') && (d.level === 'prefecture' || d.level === 'county'));
+      if (cities.length === 1 && cities.length < s.cands.length) s.res = { kind: 'division', d: cities[0], viaShort: s.viaShort };
     }
   });
 
@@ -501,6 +544,24 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
   return { candidates, partOf };
 }
 
+/** after the last place of a list: it calls the places cities (等城市, 等4个城市, 等市) */
+const CITIES_TAIL = /^\s*等\s*(?:[\d一二三四五六七八九十两]+\s*(?:个|座)\s*)?(?:城市|市)(?![场民群圈带化])/;
+
+/** Unresolved spans of a list that ends in 等(N个)城市, through adjacent prefixes (新疆伊宁、阿克苏). */
+function citiesListed(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    if (!CITIES_TAIL.test(text.slice(spans[k].end)) || (spans[k + 1] && spans[k + 1].start === spans[k].end)) continue;
+    for (let j = k; j >= 0; j--) {
+      if (!spans[j].res) out.push(spans[j]);
+      if (j === 0) break;
+      const gap = text.slice(spans[j - 1].end, spans[j].start);
+      if (!/^(?:\s*(?:、|和|与|及|以及|，)\s*)?$/.test(gap)) break;
+    }
+  }
+  return out;
+}
+
 /** The province a document speaks for: named in its title, else the only one its first lines name. */
 function documentProvince(ix: PlaceIndex, doc: SegmentedDoc, perSentence: Span[][]): Division | null {
   const provinceOf = (d: Division): Division | null =>
@@ -520,6 +581,52 @@ function documentProvince(ix: PlaceIndex, doc: SegmentedDoc, perSentence: Span[]
     }
   }
   return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * 内地 (内地城市, 与内地) in a text about Hong Kong or Macau is the mainland (中国内地); elsewhere it
+ * is the inland as opposed to the coast, not a named place. A whole jieba word only (not 深入内地区).
+ */
+function addMainland(ix: PlaceIndex, doc: SegmentedDoc, perSentence: Span[][]): void {
+  const res = lexRes(ix, '中国内地');
+  if (!res || !/香港|澳门|港澳/.test(doc.text)) return;
+  doc.sentences.forEach((s, si) => {
+    for (let k = s.text.indexOf('内地'); k >= 0; k = s.text.indexOf('内地', k + 2)) {
+      if (overlapsAny(perSentence[si], k, k + 2)) continue;
+      const toks = doc.tokens[si] ?? [];
+      if (toks.length && !toks.some((t) => t.start === s.start + k && t.end === s.start + k + 2)) continue;
+      const next = place(perSentence[si], { start: k, end: k + 2, text: '内地', cands: [], viaShort: false, res });
+      if (next) perSentence[si] = next;
+    }
+  });
+}
+
+/**
+ * 长三角区域, 珠三角区域 (a region written with 区域): one mention, when 区域 ends the phrase (not
+ * 长三角区域重点城市 / 区域一体化, where 区域 belongs to what follows).
+ */
+function extendRegionWord(text: string, spans: Span[]): Span[] {
+  return spans.map((s) => {
+    if (s.res?.kind !== 'lex' || s.res.p.level !== 'region' || s.res.p.kind === 'river' || !text.startsWith('区域', s.end)) return s;
+    if (/^[\u4e00-\u9fff]/.test(text.slice(s.end + 2)) && !/^[的也都是和与及内，]/.test(text.slice(s.end + 2))) return s;
+    return { ...s, end: s.end + 2, text: text.slice(s.start, s.end + 2) };
+  });
+}
+
+/**
+ * A region with a city cluster of its own name (长三角 → 长江三角洲城市群, 京津冀 → 京津冀城市群) that
+ * opens a sentence about its core and central cities (例如：长三角，在上海这一个超级核心之外，还有杭州…
+ * 等中心城市崛起) is spoken of as the cluster.
+ */
+function regionAsCluster(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
+  const first = spans[0];
+  if (!first || first.res?.kind !== 'lex' || first.res.p.level !== 'region') return spans;
+  if (!/^\s*(?:例如|比如|譬如|再如|又如)?\s*[：:，,]?\s*$/.test(text.slice(0, first.start)) || !/^\s*[，,]/.test(text.slice(first.end))) return spans;
+  if (!/核心|中心城市|龙头/.test(text.slice(first.end))) return spans;
+  const stem = first.res.p.name.replace(/地区$/, '');
+  const cluster = lexRes(ix, `${stem}城市群`);
+  if (!cluster || cluster.kind !== 'lex' || cluster.p.level !== 'cluster') return spans;
+  return [{ ...first, res: cluster }, ...spans.slice(1)];
 }
 
 /** 我省 (a provincial document speaking of itself) → that province, as 我国 → 中国. */
@@ -691,9 +798,14 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
       let cands = e.full;
       let viaShort = false;
       if (COUNTRY_CONTEXTUAL.includes(str) && !REPUBLIC_PREV.test(text[i - 1] ?? '。')) continue;
+      // 青海省会城市: the province by its short name before 省会, not 青海省
+      if (str.endsWith('省') && text[i + len] === '会' && e.full.some((d) => d.level === 'province')) continue;
+      // 三大湾区, 四大都市圈: 大 after a count opens no name (大湾区 → 粤港澳大湾区)
+      if (str[0] === '大' && e.lex && /[一二三四五六七八九十两几数多]/.test(text[i - 1] ?? '')) continue;
       if (!e.lex) {
-        // gazetteer names must not cut a jieba token (沿海|城市群 around 海城市, 洞庭湖|南岸 around 湖南)
-        if (crossesToken(bounds, base + i, base + i + len)) continue;
+        // gazetteer names must not cut a jieba token (沿海|城市群 around 海城市, 洞庭湖|南岸 around 湖南),
+        // except a town's 镇/乡 that jieba glued to the next word (红寺堡|镇为例)
+        if (crossesToken(bounds, base + i, base + i + len) && !gluedTownSuffix(bounds, base + i, base + i + len, e.full)) continue;
         // 海城市/晋城市 inside 城市群/城市化
         if (str.endsWith('城市') && /[群化带圈]/.test(text[i + len] ?? '')) continue;
         if (!cands.length) {
@@ -733,6 +845,10 @@ function findSpans(ix: PlaceIndex, text: string, base: number, tokens: Token[]):
   out = addSharedHeads(ix, text, out);
   out = addSpelledAbbreviations(ix, text, out);
   out = addZones(ix, text, out);
+  out = addProvinceAreas(ix, text, base, tokens, out);
+  out = addForeignBays(text, out);
+  out = extendRegionWord(text, out);
+  out = regionAsCluster(ix, text, out);
   out = addCorpsUnits(ix, text, base, tokens, out);
   out = dropModifierRivers(text, out);
   return dropNonPlaces(text, out);
@@ -758,6 +874,8 @@ function addPatternClusters(ix: PlaceIndex, text: string, spans: Span[]): Span[]
     }
     if (best < 0) continue;
     const prefix = text.slice(best, sufStart);
+    // 金昌—武威经济一体化区域: a zone named by two places joined by a dash only
+    if (m[0] === '经济一体化区域' && !dashedPair(ix, prefix)) continue;
     // 新疆城市群, 广东城市群: the cities of a province, not a named cluster
     if (m[0] === '城市群' && isProvinceName(ix, prefix)) continue;
     // 东北地区城市群, 西部地区城市群: the clusters of a macro-region, not a named one
@@ -843,10 +961,14 @@ function isProvinceName(ix: PlaceIndex, s: string): boolean {
  * (喀什市城市圈 → 喀什城市圈) and keeps the written form as an alias.
  */
 function madeCluster(ix: PlaceIndex, prefix: string, suffix: string): Resolution {
-  const compact = prefix.replace(/\s+/g, '');
+  let compact = prefix.replace(/\s+/g, '');
+  // 兰州一西宁 (OCR 一 for the dash), 酒泉-嘉峪关: the name is written with an em dash
+  const pair = dashedPair(ix, compact);
+  if (pair) compact = `${pair[0]}—${pair[1]}`;
   const known = lexRes(ix, compact + suffix);
   if (known) return known;
   const level: PlaceLevel = /城市群|都市圈|城市圈|城市带|经济圈|都市区/.test(suffix) ? 'cluster' : suffix === '经济带' ? 'region' : 'zone';
+  if (pair) return { kind: 'made', name: compact + suffix, level, aliases: prefix === compact ? [] : [prefix.replace(/\s+/g, '') + suffix] };
   let name = compact + suffix;
   const aliases: string[] = [];
   const full = (ix.names.get(compact)?.full ?? []).filter((d) => d.level === 'prefecture' || d.level === 'county');
@@ -922,7 +1044,7 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
     if (!w) continue;
     let b = s.end + w.length;
     if (text.startsWith('地区', b)) b += 2;
-    else if (isCjk(text[b]) && text[b] !== '的') continue; // 我国西部边疆
+    else if (isCjk(text[b]) && text[b] !== '的' && !text.startsWith('地理', b)) continue; // 我国西部边疆; 我国西北地理分区 is the region
     const res = lexRes(ix, `${w}地区`);
     if (!res || overlapsAny(out.filter((x) => x !== s), s.start, b)) continue;
     put({ start: s.start, end: b, text: text.slice(s.start, b), cands: [], viaShort: false, res });
@@ -937,6 +1059,29 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
       if (!BELT_CITIES.test(text.slice(b))) continue;
       const res = lexRes(ix, `${w}地区`);
       if (res) put({ start: a, end: b, text: w, cands: [], viaShort: false, res });
+    }
+  }
+
+  // 东部中部两大板块, 长江淮河两大流域: juxtaposed names with a counted shared head → one place per name
+  // (东部 → 东部地区, 长江 → 长江流域)
+  for (const m of text.matchAll(/((?:东部|中部|西部|东北){2,4})[两三四]大(?:板块|区域|地带)/g)) {
+    for (let a = m.index!; a < m.index! + m[1].length; a += 2) {
+      const res = lexRes(ix, `${text.slice(a, a + 2)}地区`);
+      if (res && !overlapsAny(out, a, a + 2)) put({ start: a, end: a + 2, text: text.slice(a, a + 2), cands: [], viaShort: false, res });
+    }
+  }
+  for (const m of text.matchAll(/[两三四]大流域/g)) {
+    const rivers: Span[] = [];
+    for (let e = m.index!; ;) {
+      const r = out.find((x) => x.end === e && x.res?.kind === 'lex' && x.res.p.kind === 'river');
+      if (!r) break;
+      rivers.unshift(r);
+      e = r.start;
+    }
+    if (rivers.length < 2) continue;
+    for (const r of rivers) {
+      const name = `${(r.res as { p: LexPlace }).p.name}流域`;
+      r.res = lexRes(ix, name) ?? { kind: 'made', name, level: 'region', aliases: [] };
     }
   }
 
@@ -1044,7 +1189,8 @@ function addSharedHeads(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
     // the last conjunct is either already a full name (…、北部湾城市群) or stands before 等<head>
     const whole = out.find((x) => x.start < h && x.end === h + head.length && x.res);
     // 等<head>, or a count: 烟威、东滨、济枣菏、临日四个都市区
-    const lead = /(?:等\s*)?(?:[\d一二三四五六七八九十两]+\s*(?:个|大))?$/.exec(text.slice(0, h))![0];
+    // …等东部城市群: a belt word between 等 and the head qualifies the shared head
+    const lead = /(?:等\s*)?(?:[\d一二三四五六七八九十两]+\s*(?:个|大))?(?:(?<=等\s*)(?:东部|中部|西部|东北|西北|西南|沿海|国内|国家级))?$/.exec(text.slice(0, h))![0];
     if (!whole && (overlapsAny(out, h, h + head.length) || !lead)) continue;
     const valid = (conj: string): Resolution | null => {
       const c = conj.replace(/\s+/g, '');
@@ -1193,6 +1339,8 @@ function addZones(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
       }
     }
     if (start < 0) continue;
+    // 青海省限制开发区: a kind of functional zone (优化/重点/限制/禁止开发区), not a named one
+    if (head === '开发区' && /(?:优化|重点|限制|禁止)$/.test(text.slice(0, hs))) continue;
     if (text.slice(start - 2, start) === '国家') start -= 2;
     const surface = text.slice(start, he);
     let name = surface.replace(/^国家(?=[\u4e00-\u9fff]{2})/, (x) => (prefixSpan && prefixSpan.start === start + 2 ? '' : x));
@@ -1207,6 +1355,77 @@ function addZones(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
       partOf: pd ? pd.key : pres?.kind === 'lex' ? pres.p.partOf ?? (pres.p.level !== 'foreign' ? pres.p.key : undefined) : pres?.kind === 'made' ? pres.partOf : undefined,
     };
     const next = place(out, { start, end: he, text: surface, cands: [], viaShort: false, res });
+    if (next) out = next;
+  }
+  return out;
+}
+
+const DIRECTION_PART = '(?:东北|东南|西北|西南|[东西南北中])部';
+/** after a province: a part of it named by direction (宁夏南部地区) */
+const PROVINCE_PART_RE = new RegExp(`^${DIRECTION_PART}地区`);
+/** after a province (and a direction): a natural or irrigation area (中部干旱带, 扬黄新灌区) */
+const PROVINCE_AREA_RE = new RegExp(`^(${DIRECTION_PART})?([\\u4e00-\\u9fff]{0,4}?)(干旱带|干旱区|灌区)`);
+const AREA_MIDDLE_STOP = /[的和与及在是了为等各该本其这那个]/;
+/** a national contiguous poverty area, named after its mountains (六盘山连片特困地区) */
+const POVERTY_AREA_RE = /(?:集中)?连片特困(?:地区|区域|山区)/g;
+
+/**
+ * Areas named within a province:
+ *  - <province><direction>部地区 (宁夏南部地区, 甘肃中部地区): one region of that province, as written;
+ *  - <province>(<direction>部)?<X>(干旱带|灌区): a natural or irrigation area PART_OF the province, which
+ *    stays a mention of its own — with a direction and nothing between, the direction belongs to the
+ *    name (宁夏中部干旱带: surface 中部干旱带), otherwise the area is X + head (宁夏中部扬黄新灌区 → 扬黄新灌区);
+ *  - <mountains or a jieba word>连片特困地区: one region (六盘山连片特困地区).
+ */
+function addProvinceAreas(ix: PlaceIndex, text: string, base: number, tokens: Token[], spans: Span[]): Span[] {
+  let out = spans;
+  const put = (sp: Span) => {
+    const next = place(out, sp);
+    if (next) out = next;
+  };
+  for (const s of [...out]) {
+    const d = divOf(s);
+    if (!d || d.level !== 'province') continue;
+    const after = text.slice(s.end);
+    const part = PROVINCE_PART_RE.exec(after);
+    if (part) {
+      const end = s.end + part[0].length;
+      put({ start: s.start, end, text: text.slice(s.start, end), cands: [], viaShort: false, res: { kind: 'made', name: text.slice(s.start, end), level: 'region', aliases: [], partOf: d.key } });
+      continue;
+    }
+    const area = PROVINCE_AREA_RE.exec(after);
+    if (!area || AREA_MIDDLE_STOP.test(area[2]) || overlapsAny(out, s.end, s.end + area[0].length)) continue;
+    const start = area[2] ? s.end + (area[1]?.length ?? 0) : s.end;
+    const end = s.end + area[0].length;
+    const name = area[2] ? text.slice(start, end) : s.text + text.slice(start, end);
+    put({ start, end, text: text.slice(start, end), cands: [], viaShort: false, res: { kind: 'made', name, level: 'region', aliases: [], partOf: d.key } });
+  }
+  for (const m of text.matchAll(POVERTY_AREA_RE)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    if (overlapsAny(out.filter((x) => x.end !== at), at, end)) continue;
+    const prev = out.find((x) => x.end === at && x.res?.kind === 'lex');
+    const tok = tokens.find((t) => t.end === base + at && /^[\u4e00-\u9fff]{2,5}$/.test(t.word) && !/[的和与及各该本其这那]/.test(t.word));
+    const start = prev ? prev.start : tok ? at - tok.word.length : -1;
+    if (start < 0) continue;
+    put(made(start, end, text.slice(start, end), text.slice(start, end), 'region'));
+  }
+  return out;
+}
+
+/**
+ * 东京湾, 纽约湾区, 旧金山湾: a foreign city + 湾/湾区 names the bay area, as printed (guidelines);
+ * PART_OF the city's country.
+ */
+function addForeignBays(text: string, spans: Span[]): Span[] {
+  let out = spans;
+  for (const s of spans) {
+    if (s.res?.kind !== 'lex' || s.res.p.level !== 'foreign' || s.res.p.kind !== 'city') continue;
+    const m = /^湾区?/.exec(text.slice(s.end));
+    if (!m) continue;
+    const end = s.end + m[0].length;
+    const name = text.slice(s.start, end);
+    const next = place(out, { start: s.start, end, text: name, cands: [], viaShort: false, res: { kind: 'made', name, level: 'foreign', aliases: [], partOf: s.res.p.partOf } });
     if (next) out = next;
   }
   return out;
@@ -1262,7 +1481,7 @@ function addCorpsUnits(ix: PlaceIndex, text: string, base: number, tokens: Token
 /** 《…》 titles of periodicals and books: the places inside are not mentions (《中国经济周刊》). */
 const WORK_TITLE = /(?:周刊|日报|晚报|早报|时报|导报|商报|报|杂志|学报|月刊|季刊|年鉴|研究|丛书|文集|论丛|评论|导刊)$/;
 /** right after a place (or places written together): an airport, a station or an event */
-const FACILITY_AFTER = /^(?:(?:(?![与和及的在到从向以])[\u4e00-\u9fff]){0,4}?(?:国际)?(?:机场|空港|航空港(?!经济))|(?:铁路|火车|高铁)?(?:货运|客运)?[东南西北]?站(?![点位长])|城际(?:铁路|轨道|列车)?|[\u4e00-\u9fff]{0,2}(?:博览会|交易会|洽谈会|论坛|峰会)|(?:第[一二三四五六七八九十百\d]+次)?(?:党代会|人代会|党员代表大会|人民代表大会|市长联席会议|联席会议|市长峰会)|市?(?:长办公会|常务会议|办公会))/;
+const FACILITY_AFTER = /^(?:(?:(?![与和及的在到从向以])[\u4e00-\u9fff]){0,4}?(?:国际)?(?:机场|空港|航空港(?!经济))|(?:铁路|火车|高铁)?(?:货运|客运)?[东南西北]?站(?![点位长])|城际(?:铁路|轨道|列车)?|(?:(?![与和及的在是])[\u4e00-\u9fff]){0,9}?(?:博览会|交易会|洽谈会|论坛|峰会)|(?:[一二三四五六七八]|内|外)环(?:路|线|高架)?(?![境节保比])|(?:第[一二三四五六七八九十百\d]+次)?(?:党代会|人代会|党员代表大会|人民代表大会|市长联席会议|联席会议|市长峰会)|市?(?:长办公会|常务会议|办公会))/;
 /** after places joined by dashes: a train or shipping service or a route */
 const ROUTE_AFTER = /^[”"]?(?:[“"][^”"]{0,20}[”"])*[\u4e00-\u9fff、]{0,14}?(?:航线|班轮|班列|物流通道|运输通道|货运通道)/;
 const DASH = /^[-—－–]$/;
@@ -1280,6 +1499,10 @@ function dropNonPlaces(text: string, spans: Span[]): Span[] {
   }
   // nicknames: 有“德国工业引擎”之称
   for (const m of text.matchAll(/[“"]([^“”"]{1,12})[”"](?:之称|的美誉|的称号|的美称)/g)) {
+    for (const s of spans) if (s.start > m.index! && s.end < m.index! + m[1].length + 2) drop.add(s);
+  }
+  // a quoted nickname headed by a title word: “中国数谷”, “中部人口第一城”
+  for (const m of text.matchAll(/[“"]([^“”"]{2,10}?(?:谷|之都|之城|第一城|明珠|之窗|之心|名片|粮仓|后花园|桥头堡))[”"]/g)) {
     for (const s of spans) if (s.start > m.index! && s.end < m.index! + m[1].length + 2) drop.add(s);
   }
   for (const m of text.matchAll(/班列[（(]/g)) {
@@ -1302,8 +1525,22 @@ function dropNonPlaces(text: string, spans: Span[]): Span[] {
   return drop.size ? spans.filter((s) => !drop.has(s)) : spans;
 }
 
+/**
+ * Two place names joined by a dash (兰州—白银, 酒泉-嘉峪关, 关中一天水 with the OCR 一): the two
+ * names, or null. Each side is a province, prefecture or county name (or a cluster's region, 关中).
+ */
+function dashedPair(ix: PlaceIndex, p: string): [string, string] | null {
+  const c = p.replace(/\s+/g, '');
+  const side = (x: string) => x.length >= 2 && x.length <= 5 && (isPlaceHead(ix, x) || ix.clusterStems.has(x));
+  for (let k = 2; k < c.length - 2; k++) {
+    if (NAME_DASH.test(c[k]) && side(c.slice(0, k)) && side(c.slice(k + 1))) return [c.slice(0, k), c.slice(k + 1)];
+  }
+  return null;
+}
+
 /** [环|泛]? (place name | abbreviation chars)+ (region word | direction)? — 广西沿海, 川南, 呼包鄂榆. */
 function parsePrefix(ix: PlaceIndex, p: string, allowAbbrev: boolean): boolean {
+  if (dashedPair(ix, p)) return true;
   let s = p.replace(/^[环泛]/, '');
   // a whole region or a cluster's region (关中平原, 中原, 海峡西岸) before any stripping
   if (isPlaceHead(ix, s) || ix.clusterStems.has(s)) return true;

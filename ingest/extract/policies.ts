@@ -153,6 +153,8 @@ export function isPolicyTitle(title: string): boolean {
  */
 function canonicalTitle(raw: string): string {
   let t = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace('国民经济与社会发展', '国民经济和社会发展')
+    // every 14th five-year outline looks ahead to 2035 (…第十四个五年规划和2035年远景目标纲要); another year is a misprint
+    .replace(/(第十四个五年规划和)20\d\d(年远景目标纲要)/, '$12035$2')
     .replace(/(\d{4}年?)[一\-－–~～至—](\d{4})/g, '$1—$2');
   const k = t.indexOf('关于');
   if (k > 0 && issuersInTitle(t).length) t = t.slice(k);
@@ -197,7 +199,7 @@ const TITLE_RE = /《([^《》\n]{1,120})》/g;
 const ABBREV_RE = /^(\s*[（(]\s*以下简称\s*[:：]?\s*)([《“"「]?)(\s*[^）)》”"」《]{1,15}?\s*)([》”"」]?)\s*[）)]/;
 /** what may follow a place's short plan reference (郑州规划大体相当, 郑州规划提出): not a noun it heads */
 const PLACE_REF_NEXT = /^(?:[^\u4e00-\u9fff]|$|[大基相中的提明要将已也还与和所显指确规])/;
-const CONGRESS_RE = /(党的)?[“"]?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)大[”"]?报告/g;
+const CONGRESS_RE = /(中国共产党的|中共|党的)?[“"]?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)大[”"]?报告/g;
 
 function citationContext(text: string, open: number, close: number): boolean {
   const after = text.slice(close + 1);
@@ -241,8 +243,9 @@ function cand(s: Sentence, start: number, end: number, text: string, name: strin
 
 /** All policy candidates of a document, in document order. Pure; lexicons are loaded once. */
 let conceptTerms: string[] | null = null;
-/** <concept>(发展)?战略, <concept>(培育|建设)?工程, (全国)?<concept>(发展)?(综合配套)?改革试点 */
-const PROGRAMME_RE = /(?:发展)?战略|(?:培育|建设|示范)?工程|(?:发展)?(?:综合配套)?改革试点/g;
+/** <concept>(发展)?战略, <concept>(培育|建设|示范)工程, (全国)?<concept>(发展)?(综合配套)?改革试点 */
+// a concept + bare 工程 is a kind of project, not a named programme (扶贫工程 → 扶贫, 生态移民工程 → 生态移民)
+const PROGRAMME_RE = /(?:发展)?战略|(?:培育|建设|示范)工程|(?:发展)?(?:综合配套)?改革试点/g;
 const QUOTED_PROGRAMME_RE = /“([\u4e00-\u9fff]{2,8}(?:工程|行动))”/g;
 /** a quoted strategy name: “城市副中心”战略, “决胜全面小康、建成区域中心”战略 (named without the quotes) */
 /** what may precede a quoted strategy name (else the quote is part of a longer name) */
@@ -376,7 +379,8 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
       // 浙江省代省长李强作政府工作报告: the report of the head's government
       const head = place ? null : HEAD_OF_GOVERNMENT.exec(before.slice(Math.max(...[...'，。；：！？,;:'].map((p) => before.lastIndexOf(p))) + 1));
       const headPlace = head ? trailingPlace(head[1]!) : null;
-      const name = place ? `${place.full}政府工作报告` : headPlace ? `${headPlace.full}政府工作报告` : '政府工作报告';
+      // without a place or a head of government it is the State Council's report (the premier's)
+      const name = place ? `${place.full}政府工作报告` : headPlace ? `${headPlace.full}政府工作报告` : '国务院政府工作报告';
       add(place ? before.length - place.surface.length : i, i + 6, name);
     }
     // 浙江省第十五次党代会报告: a provincial party congress's report (as 党的二十大报告)
@@ -705,7 +709,10 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
   // (an abbreviation of at most four characters, “一带一路”; a quoted full name, “海上丝绸之路”, is
   // named without them)
-  const lexical = st.matcher(doc).filter((c) => !(/法$/.test(c.surface) && LAW_CONTINUES.test(doc.text[c.end] ?? ''))).map((c) =>
+  const lexical = st.matcher(doc).filter((c) => !(/法$/.test(c.surface) && LAW_CONTINUES.test(doc.text[c.end] ?? '')))
+    // “十二五”规划期间: the plan's period, not the plan
+    .filter((c) => !(/(?:规划|计划)$/.test(c.surface) && /^(?:期间|时期|期内|期末|末期|初期)/.test(doc.text.slice(c.end, c.end + 2))))
+    .map((c) =>
     /[“"]/.test(doc.text[c.start - 1] ?? '') && /[”"]/.test(doc.text[c.end] ?? '') && !/[“”"]/.test(c.surface) && c.surface.length <= 4
       ? { ...c, start: c.start - 1, end: c.end + 1, surface: doc.text.slice(c.start - 1, c.end + 1) } : c);
   const programmes = namedProgrammes(doc, lexical);
@@ -772,6 +779,17 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
       if (evs.some((e) => e.start <= start && e.end >= end)) continue;
       evs.push({ start, end, kind: 'congress', inner: m[2]! });
     }
+    // a heading line that repeats the title of a policy named before (the attached plan's own title
+    // after the covering notice): a mention of that policy
+    const line = t.trim();
+    if (!evs.length && line.length >= 6 && line.length <= 60 && !/[。，；：,;:]/.test(line)) {
+      const h = [...ds.history].reverse().find((x) => normTitle(x.name) === normTitle(line));
+      if (h) {
+        const at = s.start + t.indexOf(line);
+        out.push(cand(s, at, at + line.length, doc.text, h.name, PRIORITY.rule, h.issued));
+        continue;
+      }
+    }
     evs.sort((a, b) => a.start - b.start || b.end - a.end);
     const consumed: Array<[number, number]> = [];
     for (const e of evs) {
@@ -807,13 +825,15 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
           if (h) c = cand(s, is, ie, doc.text, h.name, PRIORITY.rule, h.issued);
         } else if (isPolicyTitle(inner) && !citationContext(t, rel, rel + inner.length + 1)) {
           const info = lookupPolicyTitle(inner);
-          // 《国务院关于中原城市群发展规划的批复》: a cited title that begins with its issuer is named by
-          // the whole title (guidelines), the lexicon's wording after 关于 (OCR corrected)
+          // 《国务院关于中原城市群发展规划的批复》: a cited title that begins with its issuer is split like a
+          // document's own title (guidelines): the issuer is an organization mention, the policy the title
+          // from 关于 (the lexicon's wording, OCR corrected), so it has one name however it is cited
           const k = inner.indexOf('关于');
-          const issuer = k > 0 && issuersInTitle(inner).length ? inner.slice(0, k).replace(/\s+/g, '') : '';
-          const rest = issuer ? lookupPolicyTitle(inner.slice(k))?.name ?? canonicalTitle(inner.slice(k)) : '';
-          c = issuer
-            ? cand(s, is, ie, doc.text, issuer + rest, PRIORITY.lexicon, info?.issued)
+          const issuer = k > 0 && issuersInTitle(inner).length;
+          const from = issuer ? doc.text.indexOf('关于', is) : -1;
+          const rest = issuer ? lookupPolicyTitle(inner.slice(k)) : null;
+          c = issuer && from >= is && from < ie
+            ? cand(s, from, ie, doc.text, rest?.name ?? canonicalTitle(inner.slice(k)), PRIORITY.lexicon, rest?.issued ?? info?.issued)
             : info
               ? cand(s, is, ie, doc.text, info.name, PRIORITY.lexicon, info.issued, info.aliases)
               : cand(s, is, ie, doc.text, canonicalTitle(inner), PRIORITY.rule);

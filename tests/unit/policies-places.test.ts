@@ -120,14 +120,16 @@ describe('quoted programmes, reports and titles with their issuer', () => {
 
   it('a government work report given by a governor is that province’s report', () => {
     expect(got('湖北省代省长王某作政府工作报告。')).toEqual([['政府工作报告', '湖北省政府工作报告']]);
-    expect(got('国务院总理作政府工作报告。')).toEqual([['政府工作报告', '政府工作报告']]);
+    expect(got('国务院总理作政府工作报告。')).toEqual([['政府工作报告', '国务院政府工作报告']]);
     expect(got('江苏省第十四次党代会报告提出')).toEqual([['江苏省第十四次党代会报告', '江苏省第十四次党代表大会报告']]);
   });
 
-  it('a cited title that begins with its issuer is named by the whole title, without ISSUED_BY', () => {
+  it('a cited title that begins with its issuer is split: the issuer, the title from 关于, ISSUED_BY', () => {
     const s = '《国务院关于深入推进新型城镇化建设的若干意见》要求加快户籍制度改革。';
-    expect(got(s)).toEqual([['国务院关于深入推进新型城镇化建设的若干意见', '国务院关于深入推进新型城镇化建设的若干意见']]);
-    expect(facts(s)).toEqual([]);
+    expect(got(s)).toEqual([['关于深入推进新型城镇化建设的若干意见', '关于深入推进新型城镇化建设的若干意见']]);
+    expect(facts(s).map((f) => f[1])).toEqual(['organization:国务院']);
+    // a title not in the lexicon: the same split, named from 关于
+    expect(got('按照《杭州市人民政府关于加快培育小城市的实施意见》要求').map((x) => x[1])).toEqual(['关于加快培育小城市的实施意见']);
     // an issuer written before the 《》 gives ISSUED_BY
     expect(facts('住房城乡建设部《关于开展特色小镇培育工作的通知》提出').map((f) => f[1])).toEqual(['organization:住房和城乡建设部']);
   });

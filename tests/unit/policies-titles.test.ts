@@ -68,7 +68,8 @@ describe('named strategies, programmes and reports', () => {
       ['国家智慧城市示范工程', '国家智慧城市示范工程'], ['国家绿色建筑示范基地', '国家绿色建筑示范基地'],
     ]);
     expect(got('江西省政府工作报告提出，')).toEqual([['江西省政府工作报告', '江西省政府工作报告']]);
-    expect(got('今年的政府工作报告强调，')).toEqual([['政府工作报告', '政府工作报告']]);
+    // without a place or a governor it is the State Council's report
+    expect(got('今年的政府工作报告强调，')).toEqual([['政府工作报告', '国务院政府工作报告']]);
   });
 
   it('keeps the quotes of an abbreviation but not of a quoted full name', () => {
