@@ -1,7 +1,7 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import { PARTICLES, PRIORITY, createMatcher, dropNested, entriesFromRows, isHan, sentenceTags } from './match.js';
+import { createMatcher, dropNested, entriesFromRows, isHan, PARTICLES, PRIORITY, sentenceMatches, sentenceTags } from './match.js';
 import { leadingPlaceLength } from './organizations.js';
 
 /**
@@ -179,15 +179,11 @@ function pilotTowns(doc: SegmentedDoc, cs: Candidate[]): Candidate[] {
     const k = lowerBound(sorted, end, (x) => x.start); // sorted[0..k) start before `end`
     return k > 0 && maxEnd[k - 1]! > start;
   };
-  for (const s of doc.sentences) {
-    PILOT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = PILOT.exec(s.text))) {
-      const start = s.start + m.index;
-      const end = start + m[0].length;
-      if (overlaps(start, end)) continue;
-      out.push({ type: 'CONCEPT', surface: m[0], start, end, sentence: s.ordinal, name: named, priority: PRIORITY.rule });
-    }
+  for (const [s, m] of sentenceMatches(doc, PILOT)) {
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    out.push({ type: 'CONCEPT', surface: m[0], start, end, sentence: s.ordinal, name: named, priority: PRIORITY.rule });
   }
   return out;
 }
@@ -242,13 +238,9 @@ function regionRevivals(doc: SegmentedDoc): Candidate[] {
 /** A CONCEPT for every match of a region pattern (振兴, 崛起), named by `nameOf`. */
 function regionTerms(doc: SegmentedDoc, re: RegExp, nameOf: (m: RegExpExecArray) => string): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s.text))) {
-      const start = s.start + m.index;
-      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: nameOf(m), priority: PRIORITY.rule });
-    }
+  for (const [s, m] of sentenceMatches(doc, re)) {
+    const start = s.start + m.index;
+    out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: nameOf(m), priority: PRIORITY.rule });
   }
   return out;
 }
@@ -257,14 +249,10 @@ function regionTerms(doc: SegmentedDoc, re: RegExp, nameOf: (m: RegExpExecArray)
 const FIVE_IDEAS = /(?:(?:创新|协调|绿色|开放|共享)(?:、|和|与)?){5}(?:的)?(?:新)?发展理念/g;
 function fiveIdeas(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    FIVE_IDEAS.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = FIVE_IDEAS.exec(s.text))) {
-      if (new Set(m[0].match(/创新|协调|绿色|开放|共享/g)).size < 5) continue;
-      const start = s.start + m.index;
-      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: '五大发展理念', priority: PRIORITY.rule });
-    }
+  for (const [s, m] of sentenceMatches(doc, FIVE_IDEAS)) {
+    if (new Set(m[0].match(/创新|协调|绿色|开放|共享/g)).size < 5) continue;
+    const start = s.start + m.index;
+    out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: '五大发展理念', priority: PRIORITY.rule });
   }
   return out;
 }
@@ -341,17 +329,13 @@ function regionRises(doc: SegmentedDoc): Candidate[] {
 const BARE_INTEGRATION = /(^|[，。；：、！？,;:])?一体化(程度|水平)?/g;
 function bareIntegration(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    BARE_INTEGRATION.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = BARE_INTEGRATION.exec(s.text))) {
-      const opens = m[1] !== undefined && m[1] !== '、';
-      if (!opens && !m[2]) continue;
-      const at = m.index + (m[1]?.length ?? 0);
-      if (!opens && s.text[at - 1] === '度') continue; // 高度一体化程度
-      const start = s.start + at;
-      out.push({ type: 'CONCEPT', surface: '一体化', start, end: start + 3, sentence: s.ordinal, name: '区域一体化', priority: PRIORITY.rule });
-    }
+  for (const [s, m] of sentenceMatches(doc, BARE_INTEGRATION)) {
+    const opens = m[1] !== undefined && m[1] !== '、';
+    if (!opens && !m[2]) continue;
+    const at = m.index + (m[1]?.length ?? 0);
+    if (!opens && s.text[at - 1] === '度') continue; // 高度一体化程度
+    const start = s.start + at;
+    out.push({ type: 'CONCEPT', surface: '一体化', start, end: start + 3, sentence: s.ordinal, name: '区域一体化', priority: PRIORITY.rule });
   }
   return out;
 }
@@ -394,14 +378,10 @@ const ACTIVITIES = ['易地扶贫搬迁', '扶贫搬迁', '扶贫移民', '扶�
 const ACTIVITY_RE = new RegExp(ACTIVITIES.join('|'), 'g');
 function activities(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    ACTIVITY_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ACTIVITY_RE.exec(s.text))) {
-      const start = s.start + m.index;
-      const name = m[0] === '扶贫搬迁' ? '易地扶贫搬迁' : m[0];
-      out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name, priority: PRIORITY.lexicon });
-    }
+  for (const [s, m] of sentenceMatches(doc, ACTIVITY_RE)) {
+    const start = s.start + m.index;
+    const name = m[0] === '扶贫搬迁' ? '易地扶贫搬迁' : m[0];
+    out.push({ type: 'CONCEPT', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name, priority: PRIORITY.lexicon });
   }
   return out;
 }

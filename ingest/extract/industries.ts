@@ -1,10 +1,7 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import {
-  PATTERN_STOPWORDS, PRIORITY, createMatcher, dropNested, endsWithStop, entriesFromRows, foldString, isHan, sentenceTags,
-  stopSet, stripGeneric, type TaggedWord,
-} from './match.js';
+import { createMatcher, dropNested, endsWithStop, entriesFromRows, foldString, isHan, PATTERN_STOPWORDS, PRIORITY, sentenceMatches, sentenceTags, stopSet, stripGeneric, type TaggedWord } from './match.js';
 import { leadingPlaceLength } from './organizations.js';
 
 /**
@@ -408,15 +405,11 @@ const SECTOR_NOUN_RE = new RegExp(`(${Object.keys(SECTOR_NOUNS).join('|')})(?!�
 const SECTOR_NOUN_NEXT = '成是为占也已都将等和与及、';
 function sectorNouns(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    SECTOR_NOUN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = SECTOR_NOUN_RE.exec(s.text))) {
-      const next = s.text[m.index + m[0].length] ?? '';
-      if ((isHan(next) && !SECTOR_NOUN_NEXT.includes(next)) || s.text[m.index - 1] === '对') continue;
-      const start = s.start + m.index;
-      out.push({ type: 'INDUSTRY', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: SECTOR_NOUNS[m[1]!]!, priority: PRIORITY.rule });
-    }
+  for (const [s, m] of sentenceMatches(doc, SECTOR_NOUN_RE)) {
+    const next = s.text[m.index + m[0].length] ?? '';
+    if ((isHan(next) && !SECTOR_NOUN_NEXT.includes(next)) || s.text[m.index - 1] === '对') continue;
+    const start = s.start + m.index;
+    out.push({ type: 'INDUSTRY', surface: m[0], start, end: start + m[0].length, sentence: s.ordinal, name: SECTOR_NOUNS[m[1]!]!, priority: PRIORITY.rule });
   }
   return out;
 }
@@ -428,23 +421,19 @@ function sectorNouns(doc: SegmentedDoc): Candidate[] {
 const ORDINAL_SECTORS = /(第?)([一二三])、(?:([一二])、)?([二三])产业/g;
 function ordinalSectors(doc: SegmentedDoc): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    ORDINAL_SECTORS.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ORDINAL_SECTORS.exec(s.text))) {
-      // 十二、三产业 is not a list of sectors
-      if (!m[1] && /[0-9〇零一二三四五六七八九十百]/.test(s.text[m.index - 1] ?? '')) continue;
-      const at = s.start + m.index;
-      const parts: Array<[number, string, string]> = [[at, `${m[1]}${m[2]}`, m[2]!]];
-      let pos = m.index + m[1]!.length + 2;
-      if (m[3]) {
-        parts.push([s.start + pos, m[3], m[3]]);
-        pos += 2;
-      }
-      parts.push([s.start + pos, `${m[4]}产业`, m[4]!]);
-      for (const [start, surface, ord] of parts) {
-        out.push({ type: 'INDUSTRY', surface, start, end: start + surface.length, sentence: s.ordinal, name: `第${ord}产业`, priority: PRIORITY.rule });
-      }
+  for (const [s, m] of sentenceMatches(doc, ORDINAL_SECTORS)) {
+    // 十二、三产业 is not a list of sectors
+    if (!m[1] && /[0-9〇零一二三四五六七八九十百]/.test(s.text[m.index - 1] ?? '')) continue;
+    const at = s.start + m.index;
+    const parts: Array<[number, string, string]> = [[at, `${m[1]}${m[2]}`, m[2]!]];
+    let pos = m.index + m[1]!.length + 2;
+    if (m[3]) {
+      parts.push([s.start + pos, m[3], m[3]]);
+      pos += 2;
+    }
+    parts.push([s.start + pos, `${m[4]}产业`, m[4]!]);
+    for (const [start, surface, ord] of parts) {
+      out.push({ type: 'INDUSTRY', surface, start, end: start + surface.length, sentence: s.ordinal, name: `第${ord}产业`, priority: PRIORITY.rule });
     }
   }
   return out;

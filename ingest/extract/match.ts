@@ -314,6 +314,17 @@ function balanceQuotes(text: string, start: number, end: number, s: Sentence): [
   return [start, end];
 }
 
+/** Every match of a global regex in every sentence, in order (the regex's lastIndex is reset per sentence). */
+export function sentenceMatches(doc: SegmentedDoc, re: RegExp): [Sentence, RegExpExecArray][] {
+  const out: [Sentence, RegExpExecArray][] = [];
+  for (const s of doc.sentences) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s.text))) out.push([s, m]);
+  }
+  return out;
+}
+
 /** `xs` grouped by sentence ordinal, each group in list order: build it once per document. */
 export function bySentence<T extends { sentence: number }>(xs: readonly T[]): Map<number, T[]> {
   const by = new Map<number, T[]>();

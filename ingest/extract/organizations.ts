@@ -2,10 +2,7 @@ import { createRequire } from 'node:module';
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc, Sentence } from '../types.js';
 import type { Candidate } from './candidate.js';
-import {
-  PARTICLES, PATTERN_STOPWORDS, PRIORITY, allGeneric, createMatcher, dropNested, entriesFromRows, extendLeft,
-  foldString, isHan, miniDoc, stopSet, type LexiconEntry, type MatchContext,
-} from './match.js';
+import { allGeneric, createMatcher, dropNested, entriesFromRows, extendLeft, foldString, isHan, miniDoc, PARTICLES, PATTERN_STOPWORDS, PRIORITY, sentenceMatches, stopSet, type LexiconEntry, type MatchContext } from './match.js';
 
 /**
  * ORGANIZATION recogniser. Six sources, all returned (overlaps are left to resolve, except that
@@ -648,42 +645,38 @@ const ABBREV_NEXT = /^(?:[^\u4e00-\u9fff]|$|[的是由在一也还将已于和�
  */
 function abbreviatedOrganizations(doc: SegmentedDoc, found: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of doc.sentences) {
-    ABBREV_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ABBREV_RE.exec(s.text))) {
-      const at = s.start + m.index;
-      let full = found.find((c) => c.end === at && c.sentence === s.ordinal);
-      if (!full) {
-        const head = s.text.slice(0, m.index);
-        const cut = Math.max(...[...'，。；：、！？,;:'].map((p) => head.lastIndexOf(p)));
-        const raw = head.slice(cut + 1);
-        const phrase = raw.trim();
-        if (phrase.length < 4 || phrase.length > 40 || !ABBREV_HEAD.test(phrase)) continue;
-        const start = s.start + cut + 1 + (raw.length - raw.trimStart().length);
-        full = {
-          type: 'ORGANIZATION', surface: phrase, start, end: start + phrase.length, sentence: s.ordinal,
-          name: phrase.replace(/\s+/g, ''), priority: PRIORITY.rule,
-        };
-        out.push(full);
-      }
-      const short = m[2]!;
-      const inner = at + m[0].indexOf(short);
-      const named = (start: number, sentence: number): Candidate => ({
-        type: 'ORGANIZATION', surface: short, start, end: start + short.length, sentence, name: full!.name, priority: PRIORITY.rule,
-      });
-      out.push(named(inner, s.ordinal));
-      const section = doc.sections.filter((x) => x.start <= at && at < x.end).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
-      const until = section ? section.end : doc.text.length;
-      for (const t of doc.sentences) {
-        if (t.end <= inner + short.length || t.start >= until) continue;
-        for (let i = t.text.indexOf(short); i >= 0; i = t.text.indexOf(short, i + short.length)) {
-          const start = t.start + i;
-          if (start <= inner || start >= until) continue;
-          if (!ABBREV_NEXT.test(t.text.slice(i + short.length))) continue;
-          if ([...found, ...out].some((c) => c.start < start + short.length && c.end > start)) continue;
-          out.push(named(start, t.ordinal));
-        }
+  for (const [s, m] of sentenceMatches(doc, ABBREV_RE)) {
+    const at = s.start + m.index;
+    let full = found.find((c) => c.end === at && c.sentence === s.ordinal);
+    if (!full) {
+      const head = s.text.slice(0, m.index);
+      const cut = Math.max(...[...'，。；：、！？,;:'].map((p) => head.lastIndexOf(p)));
+      const raw = head.slice(cut + 1);
+      const phrase = raw.trim();
+      if (phrase.length < 4 || phrase.length > 40 || !ABBREV_HEAD.test(phrase)) continue;
+      const start = s.start + cut + 1 + (raw.length - raw.trimStart().length);
+      full = {
+        type: 'ORGANIZATION', surface: phrase, start, end: start + phrase.length, sentence: s.ordinal,
+        name: phrase.replace(/\s+/g, ''), priority: PRIORITY.rule,
+      };
+      out.push(full);
+    }
+    const short = m[2]!;
+    const inner = at + m[0].indexOf(short);
+    const named = (start: number, sentence: number): Candidate => ({
+      type: 'ORGANIZATION', surface: short, start, end: start + short.length, sentence, name: full!.name, priority: PRIORITY.rule,
+    });
+    out.push(named(inner, s.ordinal));
+    const section = doc.sections.filter((x) => x.start <= at && at < x.end).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+    const until = section ? section.end : doc.text.length;
+    for (const t of doc.sentences) {
+      if (t.end <= inner + short.length || t.start >= until) continue;
+      for (let i = t.text.indexOf(short); i >= 0; i = t.text.indexOf(short, i + short.length)) {
+        const start = t.start + i;
+        if (start <= inner || start >= until) continue;
+        if (!ABBREV_NEXT.test(t.text.slice(i + short.length))) continue;
+        if ([...found, ...out].some((c) => c.start < start + short.length && c.end > start)) continue;
+        out.push(named(start, t.ordinal));
       }
     }
   }

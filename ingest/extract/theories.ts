@@ -1,10 +1,7 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import {
-  PARTICLES, PATTERN_STOPWORDS, PRIORITY, createMatcher, dropNested, endsWithStop, entriesFromRows,
-  allGeneric, isHan, sentenceTags, stopSet,
-} from './match.js';
+import { allGeneric, createMatcher, dropNested, endsWithStop, entriesFromRows, isHan, PARTICLES, PATTERN_STOPWORDS, PRIORITY, sentenceMatches, sentenceTags, stopSet } from './match.js';
 
 /**
  * THEORY recogniser.
@@ -190,13 +187,9 @@ const TITLE = /《([^《》]{1,80})》/g;
 const POLICY_TITLE = /(规划|纲要|意见|通知|办法|方案|决定|条例|法|措施|报告|建议|计划|政策|细则|规定|批复|公告|指南|目录|标准)(（[^）]*）)?$/;
 function bookTitles(doc: SegmentedDoc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const s of doc.sentences) {
-    TITLE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TITLE.exec(s.text))) {
-      if (POLICY_TITLE.test(m[1]!.trim())) continue;
-      out.push([s.start + m.index, s.start + m.index + m[0].length]);
-    }
+  for (const [s, m] of sentenceMatches(doc, TITLE)) {
+    if (POLICY_TITLE.test(m[1]!.trim())) continue;
+    out.push([s.start + m.index, s.start + m.index + m[0].length]);
   }
   return out;
 }
