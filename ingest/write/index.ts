@@ -30,12 +30,14 @@ const META = `d.title = $doc.title, d.kind = $doc.kind, d.year = $doc.year, d.au
 const STORED = 'd.contentKey AS contentKey, d.title AS title, d.kind AS kind, d.year AS year, d.authors AS authors, d.source AS source, d.url AS url';
 
 const q = {
+  // A locking read: deletes and metadata updates wait for a concurrent writer of the same id.
   existing: (id: string): Query => ({
-    cypher: `MATCH (d:Document {id: $id}) RETURN ${STORED}`,
+    cypher: `MATCH (d:Document {id: $id}) SET d.lock = true REMOVE d.lock RETURN ${STORED}`,
     params: { id },
   }),
-  // Claims the document node before reading it: the write lock (and the id constraint for a new
-  // node) serialises concurrent writers of one id, so the second sees what the first committed.
+  // Claims the document node before reading it: the write lock (and the unique constraint on
+  // Document.id, migration 001, for a new node) serialises concurrent writers of one id, so the
+  // second sees what the first committed.
   claim: (id: string): Query => ({
     cypher: `MERGE (d:Document {id: $id}) ON CREATE SET d.claimed = true SET d.lock = true REMOVE d.lock
       WITH d WHERE d.claimed IS NULL RETURN ${STORED}`,
@@ -62,7 +64,7 @@ const q = {
     SET e.aliasText = reduce(t = '', a IN e.aliases | t + ' ' + a)
     WITH e, r
     MATCH (d:Document {id: $docId})
-    CREATE (d)-[:HAS_ENTITY {mentions: r.mentions, aliases: r.aliases}]->(e)
+    CREATE (d)-[:HAS_ENTITY {mentions: r.mentions, aliases: r.aliases, names: r.names}]->(e)
     WITH e, r UNWIND r.names AS n
     MERGE (nm:Name {value: n})
     MERGE (nm)-[:NAMES]->(e)`,
@@ -99,6 +101,9 @@ const q = {
     }`,
   // Removal, in dependency order. Entities and works survive while another document supports them.
   remove: [
+    // Lock the shared entities first (in a fixed order): a concurrent writer of another document
+    // that touches them commits before the support counts and alias lists below are read.
+    'MATCH (:Document {id: $id})-[:HAS_ENTITY]->(e) WITH e ORDER BY e.id SET e.lock = true REMOVE e.lock',
     'MATCH (s:Sentence {docId: $id}) DETACH DELETE s',
     'MATCH (s:Section {docId: $id}) DETACH DELETE s',
     'MATCH (m:Measure {docId: $id}) DETACH DELETE m',
@@ -106,13 +111,18 @@ const q = {
     'MATCH (:Document {id: $id})-[:HAS_ENTITY]->(e)-[r]-() WHERE r.docId = $id DELETE r',
     `MATCH (:Document {id: $id})-[c:CITES]->(w) DELETE c
      WITH DISTINCT w WHERE NOT (w)<-[:CITES]-() DETACH DELETE w`,
-    // Entities other documents still support keep only the aliases those documents gave them.
-    `MATCH (d:Document {id: $id})-[:HAS_ENTITY]->(e)<-[k:HAS_ENTITY]-(o:Document) WHERE o <> d
-     WITH e, collect(coalesce(k.aliases, e.aliases)) AS lists
-     WITH e, reduce(acc = [], l IN lists | acc + [a IN l WHERE NOT a IN acc]) AS aliases
+    // Entities other documents still support keep only the aliases and names those documents gave
+    // them; only entities this document gave aliases or names to need it (links written before
+    // HAS_ENTITY kept them have neither property and keep everything).
+    `MATCH (d:Document {id: $id})-[h:HAS_ENTITY]->(e)
+     WHERE size(coalesce(h.aliases, [])) > 0 OR coalesce(h.names, [e.name]) <> [e.name]
+     MATCH (e)<-[k:HAS_ENTITY]-(o:Document) WHERE o <> d
+     WITH e, collect(coalesce(k.aliases, e.aliases)) AS lists, collect(coalesce(k.names, [e.name] + e.aliases)) AS named
+     WITH e, reduce(acc = [], l IN lists | acc + [a IN l WHERE NOT a IN acc]) AS aliases,
+       reduce(acc = [], l IN named | acc + [a IN l WHERE NOT a IN acc]) AS names
      SET e.aliases = aliases, e.aliasText = reduce(t = '', a IN aliases | t + ' ' + a)
-     WITH e, aliases
-     MATCH (n:Name)-[x:NAMES]->(e) WHERE n.value <> e.name AND NOT n.value IN aliases
+     WITH e, aliases + names AS keep
+     MATCH (n:Name)-[x:NAMES]->(e) WHERE n.value <> e.name AND NOT n.value IN keep
      DELETE x
      WITH DISTINCT n WHERE NOT (n)-[:NAMES]->() DELETE n`,
     `MATCH (:Document {id: $id})-[h:HAS_ENTITY]->(e) DELETE h
@@ -195,7 +205,7 @@ export async function updateMetadata(db: Db, meta: DocMeta): Promise<'unchanged'
   return db.write(async (tx) => {
     const [row] = await tx.run(q.existing(meta.id));
     const doc = meta as GraphPayload['doc'];
-    if (row && sameMeta(row, doc)) return 'unchanged';
+    if (!row || sameMeta(row, doc)) return 'unchanged';
     await tx.run(q.updateMeta(doc));
     return 'metadata-updated';
   });

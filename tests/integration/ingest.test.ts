@@ -83,6 +83,27 @@ describe('ingest against the real Neo4j', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('removing one document while another that shares an entity is written keeps what the other gave', async () => {
+    const org = 'organization:浙江省发展和改革委员会';
+    const state = async () => (await db.query({
+      cypher: `MATCH (e:Entity {id: $org}) OPTIONAL MATCH (n:Name {value: '浙江省发展改革委'})-[:NAMES]->(e)
+        RETURN e.aliases AS aliases, count(n) AS named, COUNT { (:Document {id: 'it-share-b'})-[:HAS_ENTITY]->(e) } AS fromB`,
+      params: { org },
+    }))[0];
+    for (let round = 0; round < 3; round++) {
+      await ingestDocument(db, { meta: meta('it-share-a'), text: '浙江省发展改革委和国家发改委联合发文。', origin: 'test' });
+      await Promise.all([
+        removeDocument(db, 'it-share-a'),
+        ingestDocument(db, { meta: meta('it-share-b'), text: `浙江省发展改革委推进小城市培育（第${round}轮）。`, origin: 'test' }),
+      ]);
+      const after = await state();
+      expect(after.aliases).toContain('浙江省发展改革委');
+      expect(after.named).toBe(1);
+      expect(after.fromB).toBe(1);
+      await removeDocument(db, 'it-share-b');
+    }
+  });
+
   it('concurrent writers of one id: one create wins, the other gets CONFLICT; replacements never interleave', async () => {
     const id = 'it-race-doc';
     const v1 = '浙江省苍南县龙港镇是小城市培育试点。县域地区应加快发展县域主导产业。';
