@@ -316,11 +316,15 @@ function balanceQuotes(text: string, start: number, end: number, s: Sentence): [
 
 /** Every match of a global regex in every sentence, in order (the regex's lastIndex is reset per sentence). */
 export function sentenceMatches(doc: SegmentedDoc, re: RegExp): [Sentence, RegExpExecArray][] {
+  if (!re.global) throw new Error(`sentenceMatches needs a global regex: ${re}`);
   const out: [Sentence, RegExpExecArray][] = [];
   for (const s of doc.sentences) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(s.text))) out.push([s, m]);
+    while ((m = re.exec(s.text))) {
+      out.push([s, m]);
+      if (m[0] === '') re.lastIndex++; // an empty match would never advance
+    }
   }
   return out;
 }

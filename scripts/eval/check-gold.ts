@@ -52,7 +52,8 @@ function checkSentence(s: GoldSentence, where: string, out: Finding[]): void {
   const m = s.measure;
   if (m !== null && m !== undefined) {
     if (!MODALITIES.has(m.modality)) err(`measure modality "${m.modality}"`);
-    if (m.actor !== null && !names.has(m.actor)) err(`actor "${m.actor}" is not a mention name of the sentence`);
+    if (m.actor === undefined) err('measure actor key missing (use null)');
+    else if (m.actor !== null && !names.has(m.actor)) err(`actor "${m.actor}" is not a mention name of the sentence`);
     if (!Array.isArray(m.targets)) err('measure targets is not an array');
     else {
       for (const t of m.targets) if (!names.has(t)) err(`target "${t}" is not a mention name of the sentence`);
@@ -62,7 +63,7 @@ function checkSentence(s: GoldSentence, where: string, out: Finding[]): void {
       }
     }
   } else if (m === undefined) err('measure key missing (use null)');
-  for (const r of s.relations ?? []) {
+  for (const r of Array.isArray(s.relations) ? s.relations : []) {
     if (!(SCORED_RELATION_TYPES as readonly string[]).includes(r.type)) err(`unknown relation type ${r.type}`);
     for (const end of [r.from, r.to]) if (!names.has(end)) err(`${r.type} end "${end}" is not a mention name of the sentence`);
   }
@@ -74,7 +75,9 @@ export function checkGold(gold: GoldDoc, text: string | null): Finding[] {
   if (!isStr(gold.document)) out.push({ level: 'error', where: 'document', problem: 'document id missing' });
   if (!Array.isArray(gold.sentences)) return [...out, { level: 'error', where: 'sentences', problem: 'not an array' }];
   gold.sentences.forEach((s, i) => checkSentence(s, `sentence ${i}`, out));
-  (gold.citations ?? []).forEach((c, i) => {
+  if (gold.citations !== undefined && !Array.isArray(gold.citations)) out.push({ level: 'error', where: 'citations', problem: 'not an array' });
+  (Array.isArray(gold.citations) ? gold.citations : []).forEach((c, i) => {
+    if (c === null || typeof c !== 'object') return out.push({ level: 'error', where: `citation ${i}`, problem: 'not an object' });
     const missing = CITATION_KEYS.filter((k) => !(k in c));
     if (missing.length) out.push({ level: 'error', where: `citation ${i}`, problem: `missing keys ${missing.join(', ')}` });
     if (!Array.isArray(c.authors)) out.push({ level: 'error', where: `citation ${i}`, problem: 'authors is not an array' });

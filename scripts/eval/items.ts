@@ -50,12 +50,15 @@ function metaOf(id: string, e: ManifestEntry | undefined): DocMeta {
   };
 }
 
+/** A manifest entry on any shelf wins over a bare file name, so the document keeps its metadata. */
 function locate(id: string, shelves: Shelf[]): { textPath: string | null; entry?: ManifestEntry } {
   for (const s of shelves) {
     const entry = s.entries.find((e) => e.id === id);
-    const file = entry?.file ?? s.files.find((t) => basename(t, extname(t)) === id);
-    if (file && existsSync(join(s.dir, file))) return { textPath: join(s.dir, file), entry };
-    if (entry) return { textPath: null, entry };
+    if (entry) return { textPath: existsSync(join(s.dir, entry.file)) ? join(s.dir, entry.file) : null, entry };
+  }
+  for (const s of shelves) {
+    const file = s.files.find((t) => basename(t, extname(t)) === id);
+    if (file) return { textPath: join(s.dir, file) };
   }
   return { textPath: null };
 }
