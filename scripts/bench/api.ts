@@ -6,7 +6,7 @@
 import type { Config } from '../../src/config.js';
 import type { Db } from '../../src/db/executor.js';
 import { startServer } from '../../src/server.js';
-import { median, percentile, round } from './stats.js';
+import { median, percentile, round, sum } from './stats.js';
 
 export const WARMUP = 3;
 export const SEQUENTIAL = 30;
@@ -177,7 +177,7 @@ export async function benchApi(config: Config, db: Db, log: (m: string) => void)
       const f: OpFigures = {
         name: op.name, label: op.label, result: op.describe(last.data), responseBytes: last.bytes, error,
         p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)),
-        mean: round(samples.reduce((a, b) => a + b, 0) / samples.length), samples: samples.map((x) => round(x)),
+        mean: round(sum(samples) / samples.length), samples: samples.map((x) => round(x)),
       };
       figures.push(f);
       log(`  ${op.name}: p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms — ${f.result}, ${f.responseBytes} B`);

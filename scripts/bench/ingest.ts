@@ -10,9 +10,10 @@ import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.js';
 import type { Config } from '../../src/config.js';
 import { Db } from '../../src/db/executor.js';
 import { migrate } from '../../src/db/migrate.js';
+import { externalDb } from '../../src/db/open.js';
 import { ingestSources, type Progress } from '../../ingest/ingest-many.js';
 import type { Source } from '../../ingest/sources.js';
-import { round } from './stats.js';
+import { round, secs } from './stats.js';
 
 export interface Neo4jHandle {
   db: Db;
@@ -35,7 +36,7 @@ export async function openNeo4j(config: Config, log: (m: string) => void, defer:
     log(`  WARNING: NEO4J_URI is set: the benchmark WRITES the corpus to ${config.neo4jUri}` +
       `${config.neo4jDatabase ? ` (database ${config.neo4jDatabase})` : ''} and force-rewrites those documents there.`);
     log('  Unset NEO4J_URI to measure against a fresh private instance instead.');
-    const db = new Db({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+    const db = externalDb(config);
     defer('Neo4j driver', () => db.close());
     await db.verify();
     return { db, where: config.neo4jUri, external: true, startMs: null };
@@ -94,13 +95,13 @@ export async function benchIngest(db: Db, sources: Source[], log: (m: string) =>
   const t0 = performance.now();
   await migrate(db);
   const migrateMs = round(performance.now() - t0);
-  log(`  migrate: ${(migrateMs / 1000).toFixed(2)} s`);
+  log(`  migrate: ${secs(migrateMs)}`);
   const first = await pass(db, sources, false);
-  log(`  first ingest: ${(first.ms / 1000).toFixed(2)} s ${JSON.stringify(first.byStatus)}`);
+  log(`  first ingest: ${secs(first.ms)} ${JSON.stringify(first.byStatus)}`);
   const unchanged = await pass(db, sources, false);
-  log(`  re-ingest (unchanged): ${(unchanged.ms / 1000).toFixed(2)} s ${JSON.stringify(unchanged.byStatus)}`);
+  log(`  re-ingest (unchanged): ${secs(unchanged.ms)} ${JSON.stringify(unchanged.byStatus)}`);
   const forced = await pass(db, sources, true);
-  log(`  forced rewrite: ${(forced.ms / 1000).toFixed(2)} s ${JSON.stringify(forced.byStatus)}`);
+  log(`  forced rewrite: ${secs(forced.ms)} ${JSON.stringify(forced.byStatus)}`);
   for (const p of [first, unchanged, forced]) for (const f of p.failed) log(`  FAILED ${f.path}: ${f.error}`);
   return {
     migrateMs,

@@ -63,11 +63,11 @@ function locate(id: string, shelves: Shelf[]): { textPath: string | null; entry?
   return { textPath: null };
 }
 
-/** One gold file with its text and metadata. */
-export function itemOf(goldPath: string, split: Split): Item {
+/** One gold file with its text and metadata (`shelves`: the split's, read once per split by itemsOf). */
+export function itemOf(goldPath: string, split: Split, shelves: Shelf[] = shelvesOf(split)): Item {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldDoc;
   const id = gold.document ?? basename(goldPath, '.json');
-  const { textPath, entry } = locate(id, shelvesOf(split));
+  const { textPath, entry } = locate(id, shelves);
   return { gold, goldPath, textPath, meta: metaOf(id, entry) };
 }
 
@@ -80,5 +80,7 @@ export function goldFiles(split: Split): string[] {
 /** Gold files of a split with the text each one scores; null when the split has no gold yet. */
 export function itemsOf(split: Split): Item[] | null {
   const files = goldFiles(split);
-  return files.length ? files.map((f) => itemOf(f, split)) : null;
+  if (!files.length) return null;
+  const shelves = shelvesOf(split);
+  return files.map((f) => itemOf(f, split, shelves));
 }

@@ -7,10 +7,10 @@
  * document. Gold items whose sentence cannot be aligned, or whose surface is not found in its
  * quote, stay in the gold count (they are misses) and are listed under `alignment`/`unlocated`.
  */
-import type { Citation, Entity, EntityType, Measure, Mention, Relation } from '../../ingest/types.js';
+import { ENTITY_TYPES, type Citation, type Entity, type EntityType, type Measure, type Mention, type Relation } from '../../ingest/types.js';
 import { alignSentences, contains, locateMentions, overlaps, squeeze, type Alignment, type Span } from './align.js';
 
-export const SCORED_ENTITY_TYPES: readonly EntityType[] = ['PLACE', 'POLICY', 'ORGANIZATION', 'INDUSTRY', 'THEORY', 'CONCEPT', 'PERSON'];
+export const SCORED_ENTITY_TYPES: readonly EntityType[] = ENTITY_TYPES;
 export const SCORED_RELATION_TYPES = ['PART_OF', 'MEMBER_OF', 'CORE_OF', 'ISSUED_BY', 'DRIVES', 'SUPPORTS', 'HINDERS'] as const;
 export type ScoredRelationType = (typeof SCORED_RELATION_TYPES)[number];
 export const CITATION_FIELDS = ['authors', 'title', 'venue', 'year', 'kind'] as const;

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NEO4J_HOME, PROJECT_ROOT, ensureNeo4jJars, javaArgs, waitForBolt } from './local.js';
+import { NEO4J_HOME, PROJECT_ROOT, START_TIMEOUT_MS, ensureNeo4jJars, javaArgs, tail, waitForBolt } from './local.js';
 import { loadConfig, type Config } from '../../src/config.js';
 
 const PID_FILE = path.join(NEO4J_HOME, 'neo4j.pid');
@@ -39,14 +39,14 @@ function runningPid(): number | undefined {
 
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 const answers = () => waitForBolt(uri, 0).then(() => true, () => false);
-const logTail = () => { try { return fs.readFileSync(LOG_FILE, 'utf8').trimEnd().split('\n').slice(-30).join('\n'); } catch { return ''; } };
+const logTail = () => { try { return tail(fs.readFileSync(LOG_FILE, 'utf8')); } catch { return ''; } };
 
 async function start(): Promise<number> {
   const existing = runningPid();
   if (existing) {
     // Running, perhaps still starting (another `start` in flight): give it the usual time to answer.
     try {
-      await waitForBolt(uri, Date.now() + 120_000, () => (alive(existing) ? undefined : 'it exited'));
+      await waitForBolt(uri, Date.now() + START_TIMEOUT_MS, () => (alive(existing) ? undefined : 'it exited'));
       console.log(`Neo4j already running (pid ${existing}) at ${uri}`);
       return 0;
     } catch (e) {
@@ -73,11 +73,11 @@ async function start(): Promise<number> {
   fs.writeFileSync(PID_FILE, `${child.pid}\n`);
   console.log(`Starting Neo4j (pid ${child.pid}, data ${path.relative(PROJECT_ROOT, dataDir) || dataDir}, log ${path.relative(PROJECT_ROOT, LOG_FILE)})…`);
 
-  const deadline = t0 + 120_000;
+  const deadline = t0 + START_TIMEOUT_MS;
   try {
     for (;;) {
       if (!alive(child.pid!)) throw new Error('the JVM exited');
-      if (Date.now() > deadline) throw new Error('not ready after 120 s');
+      if (Date.now() > deadline) throw new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`);
       const fd = fs.openSync(LOG_FILE, 'r');
       const buf = Buffer.alloc(Math.max(0, fs.fstatSync(fd).size - logStart));
       fs.readSync(fd, buf, 0, buf.length, logStart);

@@ -19,7 +19,7 @@ const MARKER = path.join(LIB_DIR, '.complete'); // holds the pom's hash once a c
 const POM = path.join(PROJECT_ROOT, 'scripts/neo4j/pom.xml');
 const LAUNCHER = path.join(PROJECT_ROOT, 'scripts/neo4j/Launcher.java');
 const READY_RE = /NEO4J READY (bolt:\/\/\S+)/;
-const START_TIMEOUT_MS = 120_000;
+export const START_TIMEOUT_MS = 120_000;
 
 /** Flags Neo4j 5 wants on Java 17: without the add-opens the page cache and native file access fall back to
  *  slower paths (warnings in debug.log); Netty wants reflective access for its direct buffers. */
@@ -52,7 +52,8 @@ async function checkJava(): Promise<void> {
   if (!(major >= 17)) throw new Error(`Neo4j 5 needs Java 17 or newer; \`java -version\` said: ${out.split('\n')[0]}`);
 }
 
-const tail = (text: string, n = 30) => text.trimEnd().split('\n').slice(-n).join('\n');
+/** The last `n` lines of a log text. */
+export const tail = (text: string, n = 30) => text.trimEnd().split('\n').slice(-n).join('\n');
 
 /** Makes sure .neo4j/lib holds Neo4j's runtime jars (fetched through Maven once per pom version). */
 export async function ensureNeo4jJars(log: Log = console.log): Promise<string> {

@@ -11,13 +11,19 @@ export interface OpenDb {
   close(): Promise<void>;
 }
 
+/** A driver for the server NEO4J_URI names (with NEO4J_USER/PASSWORD/DATABASE); not yet verified. */
+export function externalDb(config: Config): Db {
+  if (!config.neo4jUri) throw new Error('NEO4J_URI is not set');
+  return new Db({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+}
+
 /**
  * NEO4J_URI set → that server. Otherwise the bundled local Neo4j: reused when one already
  * answers on NEO4J_BOLT_PORT (say `npm run neo4j:start`), else started here and stopped by close().
  */
 export async function openDatabase(config: Config, log: (m: string) => void = console.log): Promise<OpenDb> {
   if (config.neo4jUri) {
-    const db = new Db({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+    const db = externalDb(config);
     await db.verify();
     return { db, where: config.neo4jUri, close: () => db.close() };
   }

@@ -106,6 +106,11 @@ export interface MentionRow {
   entity?: EntityRow;
 }
 
+/** One value per id from an `UNWIND $ids` batch query's `key` column; ids without a row are absent. */
+export function keyed<T>(rows: Record<string, unknown>[], column: string): Map<string, T> {
+  return new Map(rows.map((r) => [String(r.key), r[column] as T]));
+}
+
 /** Groups rows returned by an `UNWIND $ids` batch query by their `key` column. */
 export function groupBy<T>(ids: readonly string[], rows: Record<string, unknown>[], value: (r: Record<string, unknown>) => T): Map<string, T[]> {
   const out = new Map<string, T[]>(ids.map((id) => [id, []]));

@@ -2,7 +2,7 @@
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
 import type { EntityType } from '../../ingest/types.js';
-import { DOCUMENT, DOC_REF, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, pageResult, pageResults, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
+import { DOCUMENT, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, keyed, pageResult, pageResults, type DocumentRow, type EntityRow, type PageResult, type SentenceRow } from './cypher.js';
 
 export const documentQueries = {
   /** Newest first (undated last), then by id. */
@@ -23,11 +23,6 @@ WITH s ORDER BY s.ordinal
 ${PAGE('s', SENTENCE('s'))}`),
     params: { ids: docIds, ...page },
   }),
-  sentencesByIds: (ids: readonly string[]): Query => ({
-    cypher: `UNWIND $ids AS id MATCH (s:Sentence {id: id}) OPTIONAL MATCH (d:Document {id: s.docId})
-RETURN id AS key, ${SENTENCE('s', `document: ${DOC_REF('d')}`)} AS sentence`,
-    params: { ids },
-  }),
   sections: (docIds: readonly string[]): Query => ({
     cypher: `UNWIND $ids AS id MATCH (:Document {id: id})-[:HAS_SECTION]->(s:Section)
 WITH id, s ORDER BY s.ordinal
@@ -35,19 +30,9 @@ RETURN id AS key, s {.id, .ordinal, .heading, .level, sentenceCount: COUNT { (s)
     params: { ids: docIds },
   }),
   /** A document's notes in order, each with the sentences whose marker points to it. */
-  notesOfDocuments: (docIds: readonly string[]): Query => ({
-    cypher: `UNWIND $ids AS id MATCH (:Document {id: id})-[:HAS_NOTE]->(n:Note)
-WITH id, n ORDER BY n.ordinal
-RETURN id AS key, ${NOTE('n')} AS note`,
-    params: { ids: docIds },
-  }),
+  notesOfDocuments: (docIds: readonly string[]): Query => notesVia('(:Document {id: id})-[:HAS_NOTE]->(n:Note)', docIds),
   /** The notes a batch of sentences point to. */
-  notesOfSentences: (sentenceIds: readonly string[]): Query => ({
-    cypher: `UNWIND $ids AS id MATCH (:Sentence {id: id})-[:NOTE]->(n:Note)
-WITH id, n ORDER BY n.ordinal
-RETURN id AS key, ${NOTE('n')} AS note`,
-    params: { ids: sentenceIds },
-  }),
+  notesOfSentences: (sentenceIds: readonly string[]): Query => notesVia('(:Sentence {id: id})-[:NOTE]->(n:Note)', sentenceIds),
   /** Entities the document mentions (most mentioned first); implied ones (0 mentions) last. */
   entities: (docIds: readonly string[], type: EntityType | null, page: Page): Query => ({
     cypher: PAGE_EACH(`MATCH (:Document {id: id})-[h:HAS_ENTITY]->(e:Entity)
@@ -61,6 +46,16 @@ ${PAGE('row')}`),
 
 const NOTE = (v: string) =>
   `${v} {.id, .marker, .text, .start, .end, sentences: COLLECT { MATCH (s:Sentence)-[:NOTE]->(${v}) WITH s ORDER BY s.ordinal RETURN ${SENTENCE('s')} }}`;
+
+/** Notes reached from each id by `pattern` (a fixed string binding `n`), in note order. */
+function notesVia(pattern: string, ids: readonly string[]): Query {
+  return {
+    cypher: `UNWIND $ids AS id MATCH ${pattern}
+WITH id, n ORDER BY n.ordinal
+RETURN id AS key, ${NOTE('n')} AS note`,
+    params: { ids },
+  };
+}
 
 export interface NoteRow {
   id: string;
@@ -92,17 +87,11 @@ export async function listDocuments(db: Db, page: Page): Promise<PageResult<Docu
 }
 
 export async function documentsByIds(db: Db, ids: readonly string[]): Promise<Map<string, DocumentRow>> {
-  const rows = await db.query(documentQueries.byIds(ids));
-  return new Map(rows.map((r) => [String(r.key), r.doc as DocumentRow]));
+  return keyed(await db.query(documentQueries.byIds(ids)), 'doc');
 }
 
 export async function documentSentences(db: Db, docIds: readonly string[], page: Page): Promise<Map<string, PageResult<SentenceRow>>> {
   return pageResults(docIds, await db.query(documentQueries.sentences(docIds, page)));
-}
-
-export async function sentencesByIds(db: Db, ids: readonly string[]): Promise<Map<string, SentenceRow>> {
-  const rows = await db.query(documentQueries.sentencesByIds(ids));
-  return new Map(rows.map((r) => [String(r.key), r.sentence as SentenceRow]));
 }
 
 export async function documentSections(db: Db, docIds: readonly string[]): Promise<Map<string, SectionRow[]>> {

@@ -2,13 +2,14 @@
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
 import type { EntityType } from '../../ingest/types.js';
-import { DOCUMENT, DOC_REF, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, pageResults, type DocumentRow, type DocRefRow, type EntityRow, type MentionRow, type PageResult, type SentenceRow } from './cypher.js';
+import { DOCUMENT, DOC_REF, ENTITY, PAGE, PAGE_EACH, SENTENCE, groupBy, keyed, pageResults, type DocumentRow, type DocRefRow, type EntityRow, type MentionRow, type PageResult, type SentenceRow } from './cypher.js';
 
 /** Relations between entities that sentences state (cue words 带动/促进/制约 …). */
 export const CAUSAL_RELATIONS = ['DRIVES', 'SUPPORTS', 'HINDERS'] as const;
 export type CausalRelation = (typeof CAUSAL_RELATIONS)[number];
 
-const MENTION_DOC = `document: head(COLLECT { MATCH (d:Document {id: row.sentence.docId}) RETURN ${DOC_REF('d')} })`;
+/** The reference (DOC_REF) of the document whose id is `idExpr`, or null. */
+const DOC_REF_OF = (idExpr: string) => `head(COLLECT { MATCH (d:Document {id: ${idExpr}}) RETURN ${DOC_REF('d')} })`;
 
 export const entityQueries = {
   byIds: (ids: readonly string[]): Query => ({
@@ -49,7 +50,7 @@ ${PAGE('row')}`),
     cypher: PAGE_EACH(`MATCH (s:Sentence)-[r:MENTIONS]->(:Entity {id: id})
 WITH s, r ORDER BY s.docId, s.ordinal, r.start
 WITH {surface: r.surface, start: r.start, end: r.end, sentence: ${SENTENCE('s')}} AS row
-${PAGE('row', `row {.*, ${MENTION_DOC}}`)}`),
+${PAGE('row', `row {.*, document: ${DOC_REF_OF('row.sentence.docId')}}`)}`),
     params: { ids, ...page },
   }),
   /** Mentions inside a batch of sentences, in text order, with the entity mentioned. */
@@ -72,7 +73,7 @@ ORDER BY relation, direction DESC, entity.name, docId, sentenceId
 WITH {relation: relation, direction: direction, entity: entity, docId: docId, sentenceId: sentenceId} AS row
 ${PAGE('row', `row {.*,
   sentence: head(COLLECT { MATCH (s:Sentence {id: row.sentenceId}) RETURN ${SENTENCE('s')} }),
-  document: head(COLLECT { MATCH (d:Document {id: row.docId}) RETURN ${DOC_REF('d')} })}`)}`),
+  document: ${DOC_REF_OF('row.docId')}}`)}`),
     params: { ids, type, ...page },
   }),
 };
@@ -91,8 +92,7 @@ export interface RelatedRow {
 }
 
 export async function entitiesByIds(db: Db, ids: readonly string[]): Promise<Map<string, EntityRow>> {
-  const rows = await db.query(entityQueries.byIds(ids));
-  return new Map(rows.map((r) => [String(r.key), r.entity as EntityRow]));
+  return keyed(await db.query(entityQueries.byIds(ids)), 'entity');
 }
 
 export async function entityByName(db: Db, name: string, type: EntityType | null = null): Promise<EntityRow | null> {

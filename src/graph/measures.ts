@@ -36,14 +36,13 @@ RETURN ${ENTITY('e')} AS entity, exact`,
     params: { phrase },
   }),
   /**
-   * The longest suffix of the phrase that is an entity's name or alias (suffixes are given
-   * longest first, each leaving a qualifier of 2+ characters).
+   * The index of the longest suffix of the phrase that is an entity's name or alias (suffixes
+   * are given longest first, each leaving a qualifier of 2+ characters).
    */
   head: (suffixes: string[]): Query => ({
     cypher: `UNWIND range(0, size($suffixes) - 1) AS i
-MATCH (:Name {value: $suffixes[i]})-[:NAMES]->(h:Entity)
-WITH i, collect(${ENTITY('h')}) AS heads ORDER BY i LIMIT 1
-RETURN i, heads`,
+MATCH (:Name {value: $suffixes[i]})-[:NAMES]->(:Entity)
+RETURN i ORDER BY i LIMIT 1`,
     params: { suffixes },
   }),
   /**

@@ -1,7 +1,7 @@
 /** Places: hierarchy (PART_OF), city clusters (MEMBER_OF / CORE_OF). */
 import type { Db, Query } from '../db/executor.js';
 import type { Page } from '../pagination.js';
-import { ENTITY, PAGE, PAGE_EACH, groupBy, pageResults, type EntityRow, type PageResult } from './cypher.js';
+import { ENTITY, PAGE, PAGE_EACH, groupBy, keyed, pageResults, type EntityRow, type PageResult } from './cypher.js';
 
 /** Depth of an administrative level: a parent with a deeper level is a nearer parent. */
 const LEVEL_DEPTH = (v: string) => `CASE ${v}.level
@@ -51,11 +51,9 @@ ${PAGE('row')}`),
   }),
 };
 
-export async function parentsOf(db: Db, ids: readonly string[]): Promise<Map<string, EntityRow | null>> {
-  const rows = await db.query(placeQueries.parents(ids));
-  const out = new Map<string, EntityRow | null>(ids.map((id) => [id, null]));
-  for (const r of rows) out.set(String(r.key), r.parent as EntityRow);
-  return out;
+/** The nearest parent of each place that has one. */
+export async function parentsOf(db: Db, ids: readonly string[]): Promise<Map<string, EntityRow>> {
+  return keyed(await db.query(placeQueries.parents(ids)), 'parent');
 }
 
 /** Follows `parentsOf` up to the top, nearest first; stops on a cycle. One query per level. */

@@ -10,7 +10,6 @@ export function createLoaders(db: Db) {
   const empty = <T>(): T[] => [];
   return {
     documents: new Loader<graph.DocumentRow | null>((ids) => graph.documentsByIds(db, ids), null),
-    sentences: new Loader<graph.SentenceRow | null>((ids) => graph.sentencesByIds(db, ids), null),
     sections: new Loader<graph.SectionRow[]>((ids) => graph.documentSections(db, ids), empty()),
     sentenceMentions: new Loader<graph.MentionRow[]>((ids) => graph.mentionsInSentences(db, ids), empty()),
     documentNotes: new Loader<graph.NoteRow[]>((ids) => graph.notesOfDocuments(db, ids), empty()),

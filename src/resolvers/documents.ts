@@ -14,18 +14,18 @@ async function full(d: DocumentRow | DocRefRow, ctx: Context): Promise<Partial<D
   return (await ctx.loaders.documents.load(d.id)) ?? {};
 }
 
-const fromFull = <K extends keyof DocumentRow>(k: K) =>
-  async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx))[k] ?? null;
+const fromFull = <K extends keyof DocumentRow, D = null>(k: K, missing: D = null as D) =>
+  async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx))[k] ?? missing;
 
 export const documentResolvers = {
   Document: {
-    authors: async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx)).authors ?? [],
+    authors: fromFull('authors', [] as string[]),
     source: fromFull('source'),
     url: fromFull('url'),
     sha256: fromFull('sha256'),
     ingestedAt: fromFull('ingestedAt'),
     chars: fromFull('chars'),
-    sentenceCount: async (d: DocumentRow | DocRefRow, _: unknown, ctx: Context) => (await full(d, ctx)).sentenceCount ?? 0,
+    sentenceCount: fromFull('sentenceCount', 0),
     sections: (d: DocRefRow, _: unknown, ctx: Context) => ctx.loaders.sections.load(d.id),
     sentences: connectionField((ctx) => ctx.loaders.documentSentences, { edge: (s, d: DocRefRow) => ({ node: { ...s, document: d } }) }),
     entities: connectionField((ctx) => ctx.loaders.documentEntities, {

@@ -1,3 +1,6 @@
+import type { PageResult } from '../graph/index.js';
+import type { Page } from '../pagination.js';
+
 /**
  * A tiny per-request batch loader (the DataLoader idea without the package): `load(key)` calls
  * made while one resolver wave runs are collected and fetched with ONE batch query, and each
@@ -40,30 +43,24 @@ export class Loader<V> {
   }
 }
 
-/** One page of items and the total, as src/graph returns them per parent. */
-interface Paged<T> {
-  total: number;
-  items: T[];
-}
-
 /**
  * A batch loader for a connection field: every parent asking for the same page (`first`,
  * `after`) and filter in one resolver wave shares ONE query (`UNWIND $ids` in src/graph), so a
  * connection nested under a list costs one query per request, not one per parent.
  */
 export class PageLoader<T, F = null> {
-  private readonly loader: Loader<Paged<T>>;
+  private readonly loader: Loader<PageResult<T>>;
 
-  constructor(fetch: (ids: string[], page: { skip: number; limit: number }, filter: F) => Promise<Map<string, Paged<T>>>) {
+  constructor(fetch: (ids: string[], page: Page, filter: F) => Promise<Map<string, PageResult<T>>>) {
     this.loader = new Loader(async (keys) => {
-      const groups = new Map<string, { page: { skip: number; limit: number }; filter: F; ids: string[] }>();
+      const groups = new Map<string, { page: Page; filter: F; ids: string[] }>();
       for (const key of keys) {
         const [skip, limit, filter, id] = JSON.parse(key) as [number, number, F, string];
         const group = JSON.stringify([skip, limit, filter]);
         if (!groups.has(group)) groups.set(group, { page: { skip, limit }, filter, ids: [] });
         groups.get(group)!.ids.push(id);
       }
-      const out = new Map<string, Paged<T>>();
+      const out = new Map<string, PageResult<T>>();
       await Promise.all([...groups.values()].map(async (g) => {
         const pages = await fetch(g.ids, g.page, g.filter);
         for (const id of g.ids) out.set(JSON.stringify([g.page.skip, g.page.limit, g.filter, id]), pages.get(id) ?? { total: 0, items: [] });
@@ -72,7 +69,7 @@ export class PageLoader<T, F = null> {
     }, { total: 0, items: [] });
   }
 
-  load(id: string, page: { skip: number; limit: number }, filter: F): Promise<Paged<T>> {
+  load(id: string, page: Page, filter: F): Promise<PageResult<T>> {
     return this.loader.load(JSON.stringify([page.skip, page.limit, filter, id]));
   }
 }
