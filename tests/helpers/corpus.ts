@@ -1,12 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { EntityType, Mention, SegmentedDoc } from '../../ingest/types.js';
+import type { Entity, EntityType, Mention, Relation, SegmentedDoc } from '../../ingest/types.js';
 import { makeDoc } from './make-doc.js';
 
 /** Extractor tests run on passages copied literally from the bundled corpus. */
 export const CORPUS = new URL('../../corpus/', import.meta.url);
 export const corpus = (file: string): string => readFileSync(new URL(file, CORPUS), 'utf8');
-export const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+export const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+/** The file system path of a corpus file, for the load stage. */
+export const corpusPath = (file: string): string => fileURLToPath(new URL(file, CORPUS));
 
 export const CHANG = '2024-chang-county-leading-industries-new-urbanization.txt';
 export const QU = '2016-qu-urbanization-collaborative-innovation.txt';
@@ -38,3 +41,13 @@ export function mentionsFor(doc: SegmentedDoc, specs: MentionSpec[]): Mention[] 
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** The entities behind mention specs: the name is the part of the key after its type. */
+export function entitiesOf(specs: MentionSpec[]): Map<string, Entity> {
+  const m = new Map<string, Entity>();
+  for (const [surface, type, key] of specs) m.set(key, { key, type, name: key.split(':')[1] ?? surface, aliases: [] });
+  return m;
+}
+
+/** "from TYPE to" (entity keys) for each relation. */
+export const relationPairs = (rs: Relation[]): string[] => rs.map((r) => `${r.from} ${r.type} ${r.to}`);

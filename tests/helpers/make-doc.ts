@@ -1,8 +1,13 @@
-import type { RawDoc, SegmentedDoc, Sentence } from '../../ingest/types.js';
+import type { DocMeta, RawDoc, SegmentedDoc, Sentence } from '../../ingest/types.js';
 import { normalize } from '../../ingest/normalize/index.js';
 import { structure } from '../../ingest/structure/index.js';
 import { segment } from '../../ingest/segment/index.js';
 import { extract } from '../../ingest/extract/index.js';
+
+/** The DocMeta of a test document: kind 'other', no year, authors, source or url. */
+export function testMeta(over: Partial<DocMeta> = {}): DocMeta {
+  return { id: 'test', title: 'test', kind: 'other', year: null, authors: [], source: null, url: null, ...over };
+}
 
 /**
  * A minimal SegmentedDoc for extractor unit tests: one section, sentences split after
@@ -21,7 +26,7 @@ export function makeDoc(text: string, id = 'test-doc'): SegmentedDoc {
     sentences.push({ ordinal: sentences.length, section: 0, paragraph: 0, start, end: start + body.length, text: body });
   }
   return {
-    meta: { id, title: id, kind: 'other', year: null, authors: [], source: null, url: null },
+    meta: testMeta({ id, title: id }),
     origin: 'test',
     sha256: '',
     text,
@@ -34,10 +39,26 @@ export function makeDoc(text: string, id = 'test-doc'): SegmentedDoc {
   };
 }
 
+/** A makeDoc whose sections start at the given headings (the structure stage's output shape). */
+export function sectionedDoc(parts: { heading: string; level: number; body: string[] }[], kind: DocMeta['kind'] = 'other'): SegmentedDoc {
+  const text = parts.map((p) => [p.heading, ...p.body].join('\n')).join('\n');
+  const doc = makeDoc(text);
+  doc.meta.kind = kind;
+  let at = 0;
+  doc.sections = parts.map((p, ordinal) => {
+    const len = [p.heading, ...p.body].join('\n').length;
+    const sec = { ordinal, heading: p.heading, level: p.level, start: at, end: at + len };
+    at += len + 1;
+    return sec;
+  });
+  for (const s of doc.sentences) s.section = doc.sections.find((x) => x.start <= s.start && s.start < x.end + 1)!.ordinal;
+  return doc;
+}
+
 /** A document through the real stages up to segmentation, for rules that depend on jieba tokens (皖南|城市 must not yield 南城). */
 export function segmentedDoc(text: string, title = 'test'): SegmentedDoc {
   const raw: RawDoc = {
-    meta: { id: 'test', title, kind: 'other', year: null, authors: [], source: null, url: null },
+    meta: testMeta({ title }),
     origin: 'test', format: 'txt', encoding: 'UTF-8', bytes: text.length, text: `${text}\n`, warnings: [],
   };
   return segment(structure(normalize(raw)));

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../ingest/extract/index.js';
-import { extractPlaces } from '../../ingest/extract/places.js';
 import { getGazetteer } from '../../ingest/extract/gazetteer.js';
 import { segmentedDoc as makeDoc, placeRelations as relations } from '../helpers/make-doc.js';
+import { placeNames as names } from '../helpers/recognise.js';
 
 // Rules added for the general causes behind the batch-4 development errors (place names in PDF
 // papers and news, hierarchical membership lists, clusters as topics). Sentences are made up for
 // the rule; none comes from a gold file.
-
-/** surface=name for every PLACE candidate */
-function names(text: string, title?: string): string[] {
-  return extractPlaces(makeDoc(text, title)).candidates.map((c) => `${c.surface}=${c.name}`);
-}
 
 /** surface=name of the resolved mentions of one type */
 function mentions(text: string, type: string): string[] {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
 
 /** Rules added while reading fresh, unannotated texts (examples written for the tests). */
 describe('extractConcepts on unseen wording', () => {
-  const cs = (t: string) => extractConcepts(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+  const cs = surfaceNames(extractConcepts);
+  const surfaces = surfacesOf(extractConcepts);
 
   it('gives the conjunct of a shared head its own concept when conjunct + head is listed', () => {
     expect(cs('力争常住人口和户籍人口城镇化率差距缩小')).toEqual([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
 import { extractTheories } from '../../ingest/extract/theories.js';
 
 /** Concepts of land urbanization, new towns, plans, poverty alleviation and regional integration. */
 describe('extractConcepts — plans, new towns, poverty alleviation, integration', () => {
-  const cs = (t: string) => extractConcepts(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+  const cs = surfaceNames(extractConcepts);
+  const surfaces = surfacesOf(extractConcepts);
 
   it('reads kinds of plan, but not the activities of planning and building', () => {
     expect(surfaces('镇区扩张受城镇规划和土地利用规划约束')).toEqual(['城镇规划', '土地利用规划']);
@@ -64,7 +64,7 @@ describe('extractConcepts — plans, new towns, poverty alleviation, integration
 });
 
 describe('extractTheories — methods and guiding formulas are no theories', () => {
-  const th = (t: string) => extractTheories(makeDoc(t)).map((c) => c.surface);
+  const th = surfacesOf(extractTheories);
 
   it('reads no theory in a model of an index or a neural network, nor in a leader’s doctrine', () => {
     expect(th('采用城市扩展动态度模型和耦合协调度模型')).toEqual([]);

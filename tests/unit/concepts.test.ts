@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
 import { matchLexicon, type LexiconEntry } from '../../ingest/extract/match.js';
 import { CHANG, FILES, GX, QU, XU, corpus, docOf } from '../helpers/corpus.js';
@@ -89,7 +90,7 @@ describe('matchLexicon', () => {
     for (const c of cs) expect(doc.text.slice(c.start, c.end)).toBe(c.surface);
   });
   it('reads concepts of the national urbanization plans, a trailing generic head left out', () => {
-    const got = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+    const got = surfacesOf(extractConcepts);
     expect(got('增强城市综合承载能力，优化城镇化空间格局，推进城乡发展一体化。')).toEqual(['城市综合承载能力', '城镇化空间格局', '城乡发展一体化']);
     expect(extractConcepts(makeDoc('推进城乡发展一体化')).map((c) => c.name)).toEqual(['城乡一体化']);
     expect(got('建设韧性城市和人文城市，推进城镇老旧小区改造和城中村改造，扩大保障性住房供给。')).toEqual(
@@ -106,8 +107,8 @@ describe('matchLexicon', () => {
 });
 
 describe('extractConcepts — productive rules and context filters', () => {
-  const cs = (t: string) => extractConcepts(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractConcepts(makeDoc(t)).map((c) => c.surface);
+  const cs = surfaceNames(extractConcepts);
+  const surfaces = surfacesOf(extractConcepts);
 
   it('reads <stem>产业集群 / <stem>工业集群 whole, without a place or a verb in the stem', () => {
     expect(surfaces('培育家具产业集群和临港型工业集群')).toEqual(['家具产业集群', '临港型工业集群']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractCueRelations } from '../../ingest/extract/cue-relations.js';
 import type { Relation } from '../../ingest/types.js';
 import { makeDoc } from '../helpers/make-doc.js';
-import { mentionsFor, type MentionSpec } from '../helpers/corpus.js';
+import { mentionsFor, relationPairs as pairs, type MentionSpec } from '../helpers/corpus.js';
 
 type Spec = MentionSpec;
 
@@ -10,8 +10,6 @@ function rels(text: string, specs: Spec[]): Relation[] {
   const doc = makeDoc(text);
   return extractCueRelations(doc, mentionsFor(doc, specs));
 }
-
-const pairs = (rs: Relation[]) => rs.map((r) => `${r.from} ${r.type} ${r.to}`);
 
 const COUNTY: Spec[] = [
   ['县域主导产业', 'INDUSTRY', 'industry:县域主导产业'],

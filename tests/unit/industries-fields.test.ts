@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractIndustries } from '../../ingest/extract/industries.js';
 
 /** Sectors named as fields or strengths, short sector words, and stems that are no kind of industry. */
 describe('extractIndustries — sectors as fields and short sector words', () => {
-  const ind = (t: string) => extractIndustries(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractIndustries(makeDoc(t)).map((c) => c.surface);
+  const ind = surfaceNames(extractIndustries);
+  const surfaces = surfacesOf(extractIndustries);
 
   it('reads the known sectors of a list closed by 等领域, not its other fields', () => {
     expect(ind('两市在金融、物流、会展、文化旅游等领域深化合作。')).toEqual([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractIndustries } from '../../ingest/extract/industries.js';
 
 /** Rules added while reading fresh, unannotated texts (examples written for the tests). */
 describe('extractIndustries on unseen wording', () => {
-  const ind = (t: string) => extractIndustries(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractIndustries(makeDoc(t)).map((c) => c.surface);
+  const ind = surfaceNames(extractIndustries);
+  const surfaces = surfacesOf(extractIndustries);
 
   it('reads 二、三产业 without 第 as two sectors, but not after a numeral', () => {
     expect(ind('全县二、三产业从业人员占比提高')).toEqual([['二', '第二产业'], ['三产业', '第三产业']]);

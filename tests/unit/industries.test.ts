@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { extractIndustries } from '../../ingest/extract/industries.js';
 import type { SegmentedDoc } from '../../ingest/types.js';
 import { CHANG, FILES, GX, YT, corpus, docOf } from '../helpers/corpus.js';
@@ -22,7 +23,7 @@ function withTokens(doc: SegmentedDoc): SegmentedDoc {
 
 describe('extractIndustries', () => {
   it('reads bare 工业 before a noun as a modifier, not an industry', () => {
-    const names = (s: string) => extractIndustries(makeDoc(s)).map((c) => c.surface);
+    const names = surfacesOf(extractIndustries);
     expect(names('工业投入达到58亿元，工业园区扩大')).toEqual([]);
     expect(names('实现工业与农业协调发展')).toEqual(['工业', '农业']);
     expect(names('二产和三产比重上升')).toEqual(['二产', '三产']);
@@ -78,8 +79,8 @@ describe('extractIndustries', () => {
 });
 
 describe('extractIndustries — context, qualifiers and coordination', () => {
-  const inds = (t: string) => extractIndustries(makeDoc(t)).map((c) => [c.surface, c.name]);
-  const surfaces = (t: string) => extractIndustries(makeDoc(t)).map((c) => c.surface);
+  const inds = surfaceNames(extractIndustries);
+  const surfaces = surfacesOf(extractIndustries);
 
   it('reads bare 农业 before a noun as a modifier, but keeps 农业发展 and 农业与…', () => {
     expect(surfaces('优化农业劳动力结构，提高农业机械水平')).toEqual([]);

@@ -1,16 +1,15 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { LoadError, MAX_BYTES, loadFile, loadText, markdownToText, scanUtf8 } from '../../ingest/load/index.js';
-import type { DocMeta } from '../../ingest/types.js';
+import { FILES as corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { testMeta } from '../helpers/make-doc.js';
 
-const CORPUS = join(import.meta.dirname, '../../corpus');
 const FIXTURES = join(import.meta.dirname, '../fixtures');
-const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
 
-const meta: DocMeta = { id: 't', title: '测试', kind: 'other', year: null, authors: [], source: null, url: null };
+const meta = testMeta({ id: 't', title: '测试' });
 
 /** Three lines of the Zhejiang paper, as the PDF extraction has them (spaces in numbers included). */
 const PARAGRAPH = [
@@ -38,7 +37,7 @@ function loadError(fn: () => unknown): LoadError {
 
 describe('loadFile on the corpus', () => {
   it.each(corpusFiles)('%s: UTF-8 text, byte count and text unchanged', (f) => {
-    const path = join(CORPUS, f);
+    const path = corpusPath(f);
     const raw = loadFile(path);
     expect(raw.format).toBe('txt');
     expect(raw.encoding).toBe('UTF-8');
@@ -49,7 +48,7 @@ describe('loadFile on the corpus', () => {
   });
 
   it('takes a missing title from the first non-empty line, and given metadata wins', () => {
-    const path = join(CORPUS, '2016-qu-urbanization-collaborative-innovation.txt');
+    const path = corpusPath('2016-qu-urbanization-collaborative-innovation.txt');
     expect(loadFile(path).meta.title).toBe('工业化、城镇化和农业现代化协调发展研究丛书');
     const raw = loadFile(path, { id: 'qu-2016', title: '城镇化健康发展协同创新理论与实践', year: 2016, kind: 'book', authors: ['曲峰庚', '董宇鸿'] });
     expect(raw.meta).toMatchObject({ id: 'qu-2016', title: '城镇化健康发展协同创新理论与实践', year: 2016, kind: 'book', authors: ['曲峰庚', '董宇鸿'] });

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractMeasures } from '../../ingest/extract/measures.js';
 import { extractCueRelations } from '../../ingest/extract/cue-relations.js';
-import type { Entity, SegmentedDoc } from '../../ingest/types.js';
-import { makeDoc } from '../helpers/make-doc.js';
-import { mentionsFor, type MentionSpec } from '../helpers/corpus.js';
+import type { SegmentedDoc } from '../../ingest/types.js';
+import { makeDoc, sectionedDoc as sectioned } from '../helpers/make-doc.js';
+import { entitiesOf, mentionsFor, relationPairs, type MentionSpec } from '../helpers/corpus.js';
 
 /** Rules found by reading the extractor on fresh (silver) texts; example sentences written for the tests. */
-
-function entitiesOf(specs: MentionSpec[]): Map<string, Entity> {
-  const m = new Map<string, Entity>();
-  for (const [surface, type, key] of specs) m.set(key, { key, type, name: key.split(':')[1] ?? surface, aliases: [] });
-  return m;
-}
 
 function measuresOf(doc: SegmentedDoc, specs: MentionSpec[] = []) {
   return extractMeasures(doc, mentionsFor(doc, specs), entitiesOf(specs));
@@ -20,20 +14,6 @@ function measuresOf(doc: SegmentedDoc, specs: MentionSpec[] = []) {
 function ofKind(text: string, kind: SegmentedDoc['meta']['kind']): SegmentedDoc {
   const doc = makeDoc(text);
   doc.meta.kind = kind;
-  return doc;
-}
-
-function sectioned(parts: { heading: string; level: number; body: string[] }[], kind: SegmentedDoc['meta']['kind']): SegmentedDoc {
-  const text = parts.map((p) => [p.heading, ...p.body].join('\n')).join('\n');
-  const doc = ofKind(text, kind);
-  let at = 0;
-  doc.sections = parts.map((p, ordinal) => {
-    const len = [p.heading, ...p.body].join('\n').length;
-    const sec = { ordinal, heading: p.heading, level: p.level, start: at, end: at + len };
-    at += len + 1;
-    return sec;
-  });
-  for (const s of doc.sentences) s.section = doc.sections.find((x) => x.start <= s.start && s.start < x.end + 1)!.ordinal;
   return doc;
 }
 
@@ -162,7 +142,7 @@ describe('cue relations — significance and role statements', () => {
   ];
   const pairs = (text: string) => {
     const doc = makeDoc(text);
-    return extractCueRelations(doc, mentionsFor(doc, specs)).map((r) => `${r.from} ${r.type} ${r.to}`);
+    return relationPairs(extractCueRelations(doc, mentionsFor(doc, specs)));
   };
 
   it('推动A发展，对促进B、推进C具有重要意义 → A SUPPORTS B (推进 is no cue)', () => {

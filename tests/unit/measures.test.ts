@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractMeasures } from '../../ingest/extract/measures.js';
-import type { Entity, Measure, SegmentedDoc } from '../../ingest/types.js';
-import { makeDoc } from '../helpers/make-doc.js';
-import { mentionsFor, type MentionSpec } from '../helpers/corpus.js';
+import type { Measure, SegmentedDoc } from '../../ingest/types.js';
+import { makeDoc, sectionedDoc as sectioned } from '../helpers/make-doc.js';
+import { entitiesOf, mentionsFor, type MentionSpec } from '../helpers/corpus.js';
 
 type Spec = MentionSpec;
-
-function entitiesOf(specs: Spec[]): Map<string, Entity> {
-  const m = new Map<string, Entity>();
-  for (const [surface, type, key] of specs) m.set(key, { key, type, name: key.split(':')[1] ?? surface, aliases: [] });
-  return m;
-}
 
 function run(text: string, specs: Spec[] = []): { doc: SegmentedDoc; measures: Measure[] } {
   const doc = makeDoc(text);
@@ -222,21 +216,6 @@ describe('extractMeasures — negatives', () => {
   }
 });
 
-/** A document with real section headings (the structure stage's output shape). */
-function sectioned(parts: { heading: string; level: number; body: string[] }[]): SegmentedDoc {
-  const text = parts.map((p) => [p.heading, ...p.body].join('\n')).join('\n');
-  const doc = makeDoc(text);
-  let at = 0;
-  doc.sections = parts.map((p, ordinal) => {
-    const len = [p.heading, ...p.body].join('\n').length;
-    const sec = { ordinal, heading: p.heading, level: p.level, start: at, end: at + len };
-    at += len + 1;
-    return sec;
-  });
-  for (const s of doc.sentences) s.section = doc.sections.find((x) => x.start <= s.start && s.start < x.end + 1)!.ordinal;
-  return doc;
-}
-
 describe('extractMeasures — sections and headings', () => {
   const experience = '三、浙江小城市培育取得的经验 '.trim();
   const thinking = '五、进一步加快推进小城市培育的思考 '.trim();
@@ -330,11 +309,8 @@ describe('extractMeasures — invariants', () => {
 
 /** A plan / policy text (DocMeta.kind 'policy'): imperative style without modals. */
 describe('extractMeasures — policy and plan genre', () => {
-  const policy = (parts: { heading: string; level: number; body: string[] }[], kind: 'policy' | 'report' | 'other' = 'policy') => {
-    const doc = sectioned(parts);
-    doc.meta.kind = kind;
-    return extractMeasures(doc, [], new Map());
-  };
+  const policy = (parts: { heading: string; level: number; body: string[] }[], kind: 'policy' | 'report' | 'other' = 'policy') =>
+    extractMeasures(sectioned(parts, kind), [], new Map());
 
   it('imperative sentences starting with (adverb +) action verb are action measures', () => {
     for (const [s, cue] of [

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadFile, loadText } from '../../ingest/load/index.js';
 import {
   dropWebWidgets,
   fixNumberSpacing, foldWidth, isTraditional, joinWrappedLines, normalize, normalizeText, removeCjkSpaces, widenCjkPunctuation,
 } from '../../ingest/normalize/index.js';
-import type { CleanDoc, DocMeta } from '../../ingest/types.js';
+import type { CleanDoc } from '../../ingest/types.js';
+import { FILES as corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { testMeta } from '../helpers/make-doc.js';
 
-const CORPUS = join(import.meta.dirname, '../../corpus');
-const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
-const meta: DocMeta = { id: 't', title: 't', kind: 'other', year: null, authors: [], source: null, url: null };
+const meta = testMeta({ id: 't', title: 't' });
 
 const clean = new Map<string, CleanDoc>();
 function corpus(name: string): CleanDoc {
   const file = corpusFiles.find((f) => f.includes(name))!;
-  if (!clean.has(file)) clean.set(file, normalize(loadFile(join(CORPUS, file))));
+  if (!clean.has(file)) clean.set(file, normalize(loadFile(corpusPath(file))));
   return clean.get(file)!;
 }
 const yu = () => corpus('yu-tang');

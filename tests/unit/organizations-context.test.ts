@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames } from '../helpers/recognise.js';
 import { extractOrganizations } from '../../ingest/extract/organizations.js';
 
-const got = (t: string) => extractOrganizations(makeDoc(t)).map((c) => [c.surface, c.name]);
+const got = surfaceNames(extractOrganizations);
 
 describe('organizations named by their context', () => {
   it('addressee groups name one generic government per level', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames } from '../helpers/recognise.js';
 import { extractOrganizations, issuersInTitle, lookupOrganization } from '../../ingest/extract/organizations.js';
 import type { Candidate } from '../../ingest/extract/candidate.js';
 import { CHANG, FILES, GX, QU, corpus, docOf } from '../helpers/corpus.js';
@@ -12,7 +13,7 @@ function at(doc: ReturnType<typeof makeDoc>, c: Candidate, surface: string) {
 
 describe('extractOrganizations', () => {
   it('names generic government actors per level (县级政府, 镇政府, 中央政府), not all 地方政府', () => {
-    const got = (s: string) => extractOrganizations(makeDoc(s)).map((c) => [c.surface, c.name]);
+    const got = surfaceNames(extractOrganizations);
     expect(got('县一级政府和镇级政府要加强协调')).toEqual([['县一级政府', '县级政府'], ['镇级政府', '镇政府']]);
     expect(got('中央政府加大转移支付，各级政府配合')).toEqual([['中央政府', '中央政府'], ['各级政府', '地方政府']]);
   });

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlaces, placeContains } from '../../ingest/extract/places.js';
 import { segmentedDoc as makeDoc, placeRelations as relations } from '../helpers/make-doc.js';
+import { placeNames as names } from '../helpers/recognise.js';
 
 // Pattern rules of the PLACE recogniser and the PART_OF / MEMBER_OF / CORE_OF patterns of
 // membership.ts. Sentences are made up for the rule (or shortened from the development corpus);
 // none comes from the held-out test split.
-
-/** surface=name for every PLACE candidate */
-function names(text: string, title?: string): string[] {
-  return extractPlaces(makeDoc(text, title)).candidates.map((c) => `${c.surface}=${c.name}`);
-}
 
 describe('regions without a lexicon entry', () => {
   it('province abbreviation + direction → …地区, PART_OF the province', () => {

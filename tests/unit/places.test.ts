@@ -1,16 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { CORPUS, corpus } from '../helpers/corpus.js';
 import { clusterMembers, extractPlaces, nameVariants, placeHierarchy } from '../../ingest/extract/places.js';
 import { getGazetteer, shortName } from '../../ingest/extract/gazetteer.js';
 import type { Candidate } from '../../ingest/extract/candidate.js';
 
 // Sentences are copied from corpus/*.txt. Where the PDF extraction broke a sentence across lines
 // (the Zhejiang paper), the lines are joined the way the normalize stage joins them.
-
-const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 
 function places(text: string): Candidate[] {
   return extractPlaces(makeDoc(text)).candidates;
@@ -218,7 +215,7 @@ describe('clusterMembers', () => {
 describe('performance', () => {
   it('processes the whole corpus quickly', () => {
     const files = readdirSync(CORPUS).filter((f) => /\.(txt|md|html)$/.test(f) && f !== 'README.md');
-    const docs = files.map((f) => makeDoc(readFileSync(join(CORPUS, f), 'utf8'), f));
+    const docs = files.map((f) => makeDoc(corpus(f), f));
     const chars = docs.reduce((n, d) => n + d.text.length, 0);
     const t0 = performance.now();
     let total = 0;

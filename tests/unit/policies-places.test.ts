@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
-import { extractPolicies, issuedBy } from '../../ingest/extract/policies.js';
+import { issuerPairs as facts, surfaceNames } from '../helpers/recognise.js';
+import { extractPolicies } from '../../ingest/extract/policies.js';
 import { extractOrganizations } from '../../ingest/extract/organizations.js';
 
-const got = (s: string) => extractPolicies(makeDoc(s)).map((c) => [c.surface, c.name]);
-const facts = (s: string) => {
-  const doc = makeDoc(s);
-  return issuedBy(doc, extractPolicies(doc), extractOrganizations(doc)).map((f) => [f.policy, f.org]);
-};
-const orgs = (s: string) => extractOrganizations(makeDoc(s)).map((c) => [c.surface, c.name]);
+const got = surfaceNames(extractPolicies);
+const orgs = surfaceNames(extractOrganizations);
 
 describe('plans named for a place (no 《》)', () => {
   it('a named metropolitan area or cluster + 发展规划 is one POLICY', () => {

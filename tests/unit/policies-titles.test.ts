@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
-import { extractPolicies, issuedBy, lookupPolicyTitle } from '../../ingest/extract/policies.js';
-import { extractOrganizations } from '../../ingest/extract/organizations.js';
+import { issuerPairs as facts, surfaceNames } from '../helpers/recognise.js';
+import { extractPolicies, lookupPolicyTitle } from '../../ingest/extract/policies.js';
 
-const got = (t: string) => extractPolicies(makeDoc(t)).map((p) => [p.surface, p.name]);
-const facts = (t: string) => {
-  const doc = makeDoc(t);
-  return issuedBy(doc, extractPolicies(doc), extractOrganizations(doc)).map((f) => [f.policy, f.org]);
-};
+const got = surfaceNames(extractPolicies);
 
 describe('policy titles of official documents', () => {
   it('a document title line: the issuer is an organization, the title from 关于 is the policy', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames, surfacesOf } from '../helpers/recognise.js';
 import { docNoIssuer, extractPolicies, isoDate, issuedBy, lexiconIssuers, lookupPolicyTitle } from '../../ingest/extract/policies.js';
 import { extractOrganizations } from '../../ingest/extract/organizations.js';
 import { CHANG, FILES, GX, QU, YT, corpus, docOf } from '../helpers/corpus.js';
@@ -9,7 +10,7 @@ const FYP14 = '中华人民共和国国民经济和社会发展第十四个五�
 
 describe('extractPolicies', () => {
   it('reads <concept>战略/工程/改革试点 and quoted programme names as POLICY', () => {
-    const got = (s: string) => extractPolicies(makeDoc(s)).map((c) => [c.surface, c.name]);
+    const got = surfaceNames(extractPolicies);
     expect(got('实施城乡一体化战略，推进中心镇培育工程')).toEqual([['城乡一体化战略', '城乡一体化战略'], ['中心镇培育工程', '中心镇培育工程']]);
     expect(got('列入全国小城镇发展改革试点')).toEqual([['全国小城镇发展改革试点', '全国小城镇发展改革试点']]);
     expect(got('推进“金保工程”建设')).toEqual([['“金保工程”', '金保工程']]);
@@ -17,7 +18,7 @@ describe('extractPolicies', () => {
   });
 
   it('reads quoted strategy names (“城市副中心”战略) and the regional plans and strategies of the lexicon', () => {
-    const got = (s: string) => extractPolicies(makeDoc(s)).map((c) => [c.surface, c.name]);
+    const got = surfaceNames(extractPolicies);
     expect(got('先后三次实施“城市副中心”战略')).toEqual([['“城市副中心”战略', '城市副中心战略']]);
     expect(got('推进自贸区“升级版”战略')).toEqual([]);
     // 区域重大战略 is the category, not a named strategy (guidelines)
@@ -81,7 +82,7 @@ describe('extractPolicies', () => {
   });
 
   it('reads titles without 《》: <issuer>关于…的批复/意见, cue + …规划/方案, …规划（YYYY—YYYY年）', () => {
-    const got = (t: string) => extractPolicies(makeDoc(t)).map((p) => p.surface);
+    const got = surfacesOf(extractPolicies);
     // an approval names the plan it approves; the reply itself is not a mention
     expect(got('国务院关于同意成渝地区双城经济圈建设规划纲要的批复下发后，两地加快对接。')).toEqual(['成渝地区双城经济圈建设规划纲要']);
     expect(got('近日，国务院办公厅印发关于加快推进城市更新的指导意见，提出有序实施。')).toEqual(['关于加快推进城市更新的指导意见']);

@@ -4,7 +4,7 @@ import { normalize } from '../../ingest/normalize/index.js';
 import { structure } from '../../ingest/structure/index.js';
 import { authorSeparator, authorYearCites, extractCitations, markersIn, parseReference, splitAuthors, stripTranslation } from '../../ingest/extract/citations.js';
 import { linkNotes } from '../../ingest/extract/notes.js';
-import type { DocMeta } from '../../ingest/types.js';
+import { testMeta } from '../helpers/make-doc.js';
 
 /**
  * Reference lists of journal papers as OCR and PDF→Markdown converters deliver them: mixed or
@@ -12,7 +12,7 @@ import type { DocMeta } from '../../ingest/types.js';
  * the same line or on lines of its own), O for 0 in years. Examples written for these tests.
  */
 
-const meta: DocMeta = { id: 't', title: 't', kind: 'journal-article', year: null, authors: [], source: null, url: null };
+const meta = testMeta({ id: 't', title: 't', kind: 'journal-article' });
 const run = (text: string) => {
   const d = structure(normalize(loadText({ text, origin: 'test', meta })));
   return { d, cs: extractCitations(d), notes: linkNotes(d) };

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LexiconError } from '../../ingest/lexicon.js';
@@ -7,9 +7,8 @@ import { loadFile } from '../../ingest/load/index.js';
 import { normalize } from '../../ingest/normalize/index.js';
 import { structure } from '../../ingest/structure/index.js';
 import { cutWithOffsets, dictionaryWords, initSegmenter, segment } from '../../ingest/segment/index.js';
+import { FILES as corpusFiles, corpusPath } from '../helpers/corpus.js';
 
-const CORPUS = join(import.meta.dirname, '../../corpus');
-const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
 const words = (s: string) => cutWithOffsets(s).map((t) => t.word);
 
 /** Invented compound terms jieba cannot know, so only a lexicon can keep them whole. */
@@ -60,7 +59,7 @@ describe('segment', () => {
   beforeAll(() => { initSegmenter({ force: true }); });
 
   it.each(corpusFiles)('%s: one token list per sentence, every token an exact span inside its sentence', (f) => {
-    const doc = segment(structure(normalize(loadFile(join(CORPUS, f)))));
+    const doc = segment(structure(normalize(loadFile(corpusPath(f)))));
     expect(doc.tokens).toHaveLength(doc.sentences.length);
     doc.sentences.forEach((s, i) => {
       const toks = doc.tokens[i];
@@ -80,7 +79,7 @@ describe('segment', () => {
 
   it('cuts with HMM on and can drop punctuation tokens', () => {
     initSegmenter({ force: true, lexiconDir: join(tmp, 'empty') });
-    const doc = structure(normalize(loadFile(join(CORPUS, '2023-xu-collaborative-innovation-city-clusters.txt'))));
+    const doc = structure(normalize(loadFile(corpusPath('2023-xu-collaborative-innovation-city-clusters.txt'))));
     const all = segment(doc);
     const noPunct = segment(doc, { dropPunctuation: true });
     const i = all.sentences.findIndex((s) => s.text.startsWith('城市群并不是城市之间的简单组合'));

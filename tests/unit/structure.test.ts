@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFile, loadText } from '../../ingest/load/index.js';
 import { normalize } from '../../ingest/normalize/index.js';
 import { splitSentences, structure } from '../../ingest/structure/index.js';
-import type { CleanDoc, DocMeta, StructuredDoc } from '../../ingest/types.js';
+import type { CleanDoc, StructuredDoc } from '../../ingest/types.js';
+import { FILES as corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { testMeta } from '../helpers/make-doc.js';
 
-const CORPUS = join(import.meta.dirname, '../../corpus');
-const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
-const meta: DocMeta = { id: 't', title: 't', kind: 'other', year: null, authors: [], source: null, url: null };
+const meta = testMeta({ id: 't', title: 't' });
 
 const cache = new Map<string, StructuredDoc>();
 function corpus(name: string): StructuredDoc {
   const file = corpusFiles.find((f) => f.includes(name))!;
-  if (!cache.has(file)) cache.set(file, structure(normalize(loadFile(join(CORPUS, file)))));
+  if (!cache.has(file)) cache.set(file, structure(normalize(loadFile(corpusPath(file)))));
   return cache.get(file)!;
 }
 function fromText(text: string): StructuredDoc {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames } from '../helpers/recognise.js';
 import { extractTheories } from '../../ingest/extract/theories.js';
 
 /** Rules added while reading fresh, unannotated texts (examples written for the tests). */
 describe('extractTheories on unseen wording', () => {
-  const th = (t: string) => extractTheories(makeDoc(t)).map((c) => [c.surface, c.name]);
+  const th = surfaceNames(extractTheories);
 
   it('reads a listed model without a generic modifier, but keeps a named theory that ends in a listed one', () => {
     expect(th('本研究采用修正引力模型测算联系强度')).toEqual([['引力模型', '引力模型']]);

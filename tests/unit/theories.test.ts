@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../helpers/make-doc.js';
+import { surfaceNames } from '../helpers/recognise.js';
 import { extractTheories } from '../../ingest/extract/theories.js';
 import { extractConcepts } from '../../ingest/extract/concepts.js';
 import { FILES, QU, XU, YT, corpus, docOf } from '../helpers/corpus.js';
@@ -74,7 +75,7 @@ describe('extractTheories — shared head and listed principles', () => {
 });
 
 describe('extractTheories — titles, compounds and principles', () => {
-  const th = (t: string) => extractTheories(makeDoc(t)).map((c) => [c.surface, c.name]);
+  const th = surfaceNames(extractTheories);
 
   it('drops a theory name inside a book or paper title, not inside running text', () => {
     expect(th('他翻译了《控制论》一书，并用控制论分析城市系统。')).toEqual([['控制论', '控制论']]);
