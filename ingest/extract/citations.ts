@@ -335,7 +335,8 @@ export function hasBracketMarkers(text: string): boolean {
 export function markersIn(text: string, numbered: Set<number>): { marker: string; at: number }[] {
   const out: { marker: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) if (CIRCLED.includes(text[i])) out.push({ marker: text[i], at: i });
-  const br = new RegExp(BRACKET_MARKERS.source, 'g');
+  const br = BRACKET_MARKERS;
+  br.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = br.exec(text))) {
     const nums: number[] = [];
@@ -366,6 +367,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** a reference number where an entry may start: [15］, ［16］, or with the opening bracket lost (6］, 20]) */
+/** an entry's own marker at the start of its text (6］, [6], 6]) */
+const ENTRY_MARKER_PREFIX = new RegExp(`^(?:${REF_OPEN}\\s*)?\\d{1,3}\\s*${REF_CLOSE}\\s*`);
 const ENTRY_MARKER = new RegExp(`(?:${REF_OPEN}\\s*)?(\\d{1,3})\\s*${REF_CLOSE}(?=\\s*[\\u4e00-\\u9fffA-Z])`, 'g');
 const HAN_END = /\p{Script=Han}$/u;
 const HAN_START = /^\p{Script=Han}/u;
@@ -428,7 +431,7 @@ export function referenceEntries(text: string, lines: ReadonlyArray<{ text: stri
     const end = k + 1 < cuts.length ? cuts[k + 1].at : flat.length;
     let body = flat.slice(c.at, end).replace(/\s+$/, '');
     // the marker itself, normalised (6］ → [6])
-    body = body.replace(new RegExp(`^(?:${REF_OPEN}\\s*)?\\d{1,3}\\s*${REF_CLOSE}\\s*`), '');
+    body = body.replace(ENTRY_MARKER_PREFIX, '');
     const offs = at.slice(c.at, c.at + flat.slice(c.at, end).replace(/\s+$/, '').length).filter((x) => x >= 0);
     out.push({ marker: `[${c.n}]`, text: `[${c.n}]${body}`, start: offs[0] ?? lines[0].start, end: (offs[offs.length - 1] ?? lines[0].start) + 1 });
   });

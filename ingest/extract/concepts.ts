@@ -1,7 +1,7 @@
 import { loadLexicon } from '../lexicon.js';
 import type { SegmentedDoc } from '../types.js';
 import type { Candidate } from './candidate.js';
-import { createMatcher, dropNested, entriesFromRows, isHan, PARTICLES, PRIORITY, sentenceMatches, sentenceTags } from './match.js';
+import { createMatcher, dropNested, entriesFromRows, isHan, lowerBound, PARTICLES, PRIORITY, sentenceMatches, sentenceTags } from './match.js';
 import { leadingPlaceLength } from './organizations.js';
 
 /**
@@ -63,18 +63,6 @@ const TASK_SCOPE = new Set(['城乡', '区域']);
 const TASK_SEP = new Set(['、', '和', '与', '及']);
 /** scoped heads that already carry their own scope (农村人口城镇化 is 人口城镇化 of rural people) */
 const SCOPED_HEAD = /^(人口|土地|户籍|常住|就地|就近)/;
-
-/** Index of the first element of `xs` (sorted ascending by `key`) whose key is ≥ `v` (else `xs.length`). */
-function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(xs[mid]!) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const byStart = (a: Candidate, b: Candidate) => a.start - b.start;
 

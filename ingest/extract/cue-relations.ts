@@ -1,7 +1,7 @@
 import type { EntityType, Mention, Relation, RelationType, SegmentedDoc, Sentence } from '../types.js';
 import { actionVerbAt, verbAt } from './measures.js';
 import { COUNTRY_NAME } from './gazetteer.js';
-import { bySentence } from './match.js';
+import { bySentence, CLAUSE_PUNCT, clauseBounds } from './match.js';
 
 /**
  * DRIVES / SUPPORTS / HINDERS between two mentions of one sentence, from cue verbs:
@@ -35,7 +35,6 @@ const CUES: { re: RegExp; type: RelationType }[] = [
   { re: /制约|阻碍|限制|抑制|影响(?:了|到)?/y, type: 'HINDERS' },
 ];
 const ELIGIBLE: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION']);
-const CLAUSE_PUNCT = /[，,。；;：:！？!?]/;
 const MAX_GAP = 12;
 const NEGATION = /(?:不|未|没有|没|缺乏|难以|无法|不能|未能|不会|尚未|不足以)$/;
 
@@ -101,14 +100,6 @@ const CHENGWEI_ZHICHENG = /^成为[^，,。；;]*?的(?:重要|有力|坚实|强
 const YI_RE = /以([\u4e00-\u9fff]{1,8}?)([带推促])([\u4e00-\u9fff]{1,8}?)(?=[、，,。；;]|$)/g;
 
 type Rel = (m: Mention) => { a: number; b: number };
-
-function clauseBounds(text: string, at: number): [number, number] {
-  let a = at;
-  while (a > 0 && !CLAUSE_PUNCT.test(text[a - 1])) a--;
-  let b = at;
-  while (b < text.length && !CLAUSE_PUNCT.test(text[b])) b++;
-  return [a, b];
-}
 
 /** inside 《…》: a title, not the text's own statement */
 function inTitle(text: string, i: number): boolean {

@@ -65,7 +65,7 @@ export interface MatchOptions {
   respectTokens?: boolean;
 }
 
-export const DEFAULT_IGNORE = /[\s\u3000“”"‘’「」『』]/;
+const DEFAULT_IGNORE = /[\s\u3000“”"‘’「」『』]/;
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export function isHan(ch: string | undefined): boolean {
@@ -567,7 +567,7 @@ let jiebaTag: ((s: string) => Array<{ word: string; tag: string }>) | null = nul
  * to `text`. nodejieba is CommonJS with dynamic exports, so it is required explicitly (as in
  * ingest/segment); it shares the dictionary the segment stage taught.
  */
-export function posTag(text: string): TaggedWord[] {
+function posTag(text: string): TaggedWord[] {
   if (!jiebaTag) {
     const nj = createRequire(import.meta.url)('nodejieba') as { tag(s: string): Array<{ word: string; tag: string }> };
     jiebaTag = (s) => nj.tag(s);
@@ -603,6 +603,30 @@ export function endsWithStop(word: string, stops: ReadonlySet<string>): boolean 
   return false;
 }
 
+/** Index of the first element of `xs` (sorted ascending by `key`) whose key is ≥ `v` (else `xs.length`). */
+export function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(xs[mid]!) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Punctuation that ends a clause. */
+export const CLAUSE_PUNCT = /[，,。；;：:！？!?]/;
+
+/** Clause bounds [start, end) in `text` around position `at` (the run of text without CLAUSE_PUNCT). */
+export function clauseBounds(text: string, at: number): [number, number] {
+  let a = at;
+  while (a > 0 && !CLAUSE_PUNCT.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && !CLAUSE_PUNCT.test(text[b]!)) b++;
+  return [a, b];
+}
+
 /**
  * `(a, b) => spans.some((c) => c.start < b && a < c.end)` answered by binary search over the spans
  * sorted by start with the running maximum of their ends: O(log n) per question, not O(n).
@@ -614,13 +638,7 @@ export function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>
   for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
   return (a, b) => {
     // spans starting before b: sorted[0..lo)
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.start < b) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sorted, b, (x) => x.start);
     return lo > 0 && maxEnd[lo - 1]! > a;
   };
 }

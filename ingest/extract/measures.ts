@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Measure, Mention, Modality, Section, SegmentedDoc, Sentence } from '../types.js';
 import { loadLexicon } from '../lexicon.js';
-import { bySentence as groupBySentence, overlapTest } from './match.js';
+import { bySentence as groupBySentence, CLAUSE_PUNCT, clauseBounds, overlapTest } from './match.js';
 
 /**
  * Recommendation / countermeasure sentences (县域地区应……, 加快……, 要……).
@@ -95,7 +95,6 @@ function cues(): CueLists {
   return l;
 }
 
-const CLAUSE_PUNCT = /[，,；;：:。！？!?]/;
 // guidelines: targets are all mentions of the sentence except the actor (a quoted expert too)
 const TARGET_TYPES: ReadonlySet<EntityType> = new Set(['INDUSTRY', 'CONCEPT', 'THEORY', 'POLICY', 'PLACE', 'ORGANIZATION', 'PERSON']);
 const AGENT_CONCEPT = /(地区|政府|城市|城镇|地方|部门|主体|企业|机构|乡镇|中心镇|试点镇|镇|县|市|区|乡|村|群|圈|省|州)$/;
@@ -246,15 +245,6 @@ interface Cue {
   actor: string | null;
 }
 
-/** Clause bounds [start, end) in sentence-relative offsets, around position `at`. */
-function clauseAround(text: string, at: number): [number, number] {
-  let a = at;
-  while (a > 0 && !CLAUSE_PUNCT.test(text[a - 1])) a--;
-  let b = at;
-  while (b < text.length && !CLAUSE_PUNCT.test(text[b])) b++;
-  return [a, b];
-}
-
 function startsWithAny(text: string, at: number, words: string[]): string | null {
   for (const w of words) if (text.startsWith(w, at)) return w;
   return null;
@@ -368,7 +358,7 @@ function actorBefore(s: Sentence, ms: Mention[], a: number, at: number, ents: En
  */
 function topicActor(s: Sentence, ms: Mention[], a: number, at: number, ents: Ents): Mention | null {
   if (a === 0 || !TOPIC_LEAD.test(s.text.slice(a, at))) return null;
-  const [pa] = clauseAround(s.text, a - 2);
+  const [pa] = clauseBounds(s.text, a - 2);
   if (pa !== 0 || !/[，,]/.test(s.text[a - 1] ?? '')) return null;
   // 说明西北地区在实施…的过程中，应…: an abstract's inference opener does not change the subject
   const open = s.text.slice(0, a - 1).replace(ENUM, '').replace(CONNECTIVE, '').replace(/^(?:这)?(?:说明|表明)/, '');
@@ -431,12 +421,12 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       i = end - 1;
       continue;
     }
-    const [a, b0] = clauseAround(text, i);
+    const [a, b0] = clauseBounds(text, i);
     // 可以根据自身实际情况，以…，对接… : a prepositional clause carries on into the next one
     let b = b0;
     for (let k = 0; k < 2 && PREP_START.test(text.slice(end, b)) && !hasVerb(text, end, b, allVerbs); k++) {
       if (!/[，,]/.test(text[b] ?? '')) break;
-      b = clauseAround(text, b + 1)[1];
+      b = clauseBounds(text, b + 1)[1];
     }
     if (ASPECT.test(text.slice(end)) || CONDITIONAL.test(text.slice(a, i)) || ASPECT_BEFORE.test(text.slice(a, i))) {
       i = end - 1;
@@ -470,7 +460,7 @@ function findModalCues(s: Sentence, ms: Mention[], ents: Ents): Cue[] {
       // 需要决策层引起重视，并及时加以解决; 产业发展要分层，完善产业集群…: the modal also governs
       // a clause joined by 并/同时, or the next clause after a one-word predicate
       if (!ok && /[，,]/.test(text[b] ?? '')) {
-        const [na, nb] = clauseAround(text, b + 1);
+        const [na, nb] = clauseBounds(text, b + 1);
         const lead = /^(?:并且?|同时|还要?|也要?)/.exec(text.slice(na, nb))?.[0] ?? '';
         if (lead) ok = hasVerb(text, na + lead.length, nb, allVerbs);
         else if (b - end <= 4) ok = !!startsWithAny(text, na, cues().actions);

@@ -213,6 +213,8 @@ function bylines(doc: SegmentedDoc): Found[] {
     `(?:^|[\\s\\[【（(•·|])(${labels.map((l) => [...l].join('\\s*')).join('|')})\\s*[:：/／◎]\\s*`,
     'g',
   );
+  /** the next label on the same line (where the names after a label end) */
+  const next = new RegExp(labelRe.source, 'g');
   const out: Found[] = [];
   let nonEmpty = 0;
   for (const ln of lines(doc.text)) {
@@ -225,7 +227,6 @@ function bylines(doc: SegmentedDoc): Found[] {
     while ((m = labelRe.exec(t))) {
       const from = m.index + m[0].length;
       // names run until the next label on the same line
-      const next = new RegExp(labelRe.source, 'g');
       next.lastIndex = from;
       const nm = next.exec(t);
       const to = nm ? nm.index : t.length;

@@ -99,13 +99,13 @@ interface PlaceIndex {
 }
 
 const DASHES = ['—', '-', '－', '–', '―'];
+const DASH_RE = new RegExp(`[${DASHES.map((d) => `\\${d}`).join('')}]`, 'g');
 
 /** Spelling variants of a lexicon name: every dash form, full- and half-width brackets. */
 export function nameVariants(name: string): string[] {
   let out = [name];
   if (DASHES.some((d) => name.includes(d))) {
-    const re = new RegExp(`[${DASHES.map((d) => `\\${d}`).join('')}]`, 'g');
-    out = DASHES.map((d) => name.replace(re, d));
+    out = DASHES.map((d) => name.replace(DASH_RE, d));
   }
   if (/[（）()]/.test(name)) {
     out = out.flatMap((n) => [n.replace(/\(/g, '（').replace(/\)/g, '）'), n.replace(/（/g, '(').replace(/）/g, ')')]);
@@ -135,6 +135,12 @@ const PROVINCE_OF_ABBREV: Record<string, string> = {
  * 京津沪 (京东, 津南区), 新 (新中国, 新北区), 蜀秦贵云 (words), 港澳台 (台北/台中/台南 are cities).
  */
 const REGION_HEADS = '冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕甘陇青宁渝';
+/** 皖北, 苏南, 渝东北 (matchAll copies the regex, so sharing it is safe) */
+const REGION_HEAD_RE = new RegExp(`[${REGION_HEADS}](?:东北|东南|西北|西南|[东西南北中])`, 'g');
+/** the made name of such a region: 皖北地区 (group 1: the head) */
+const REGION_NAME_RE = new RegExp(`^([${REGION_HEADS}])(?:东北|东南|西北|西南|[东西南北中])地区$`);
+/** two to four province abbreviations + 地区: 桂粤琼地区 */
+const ABBREV_COMBO_RE = new RegExp(`[${PROVINCE_ABBREV}]{2,4}地区`, 'g');
 /** China's macro-regions written without 地区 (服务西南, 连接西南、通达珠三角) → …地区 */
 const MACRO_REGIONS = ['西南', '西北', '东北', '华南', '华北', '华东', '华中'];
 /** 东部/中部/西部 (…地区) when listed together (与东部、西部相连) or after 中国/我国 (中国西部) */
@@ -345,7 +351,7 @@ export function extractPlaces(doc: SegmentedDoc): PlaceExtraction {
       const pairs = address ? [] : pairsAll;
       // 宁夏|中部干旱带, 宁夏中部|扬黄新灌区: an area made inside the province written before it
       if (b.res?.kind === 'made' && b.res.partOf && b.res.level === 'region' && divOf(a)?.key === b.res.partOf
-        && new RegExp(`^(?:${DIRECTION_PART})?$`).test(doc.sentences[si].text.slice(a.end, b.start))) {
+        && DIRECTION_GAP_RE.test(doc.sentences[si].text.slice(a.end, b.start))) {
         if (!a.res) a.res = { kind: 'division', d: divOf(a)!, viaShort: a.viaShort };
         pairs.push({ child: b, parent: a, sentence: si });
         continue;
@@ -1001,7 +1007,7 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
   };
 
   // 皖北, 苏南地区, 粤西, 渝东北
-  for (const m of text.matchAll(new RegExp(`[${REGION_HEADS}](?:东北|东南|西北|西南|[东西南北中])`, 'g'))) {
+  for (const m of text.matchAll(REGION_HEAD_RE)) {
     const a = m.index!;
     let b = a + m[0].length;
     const core = m[0];
@@ -1026,7 +1032,7 @@ function addRegions(ix: PlaceIndex, text: string, base: number, bounds: Token[],
   }
 
   // 桂粤琼地区
-  for (const m of text.matchAll(new RegExp(`[${PROVINCE_ABBREV}]{2,4}地区`, 'g'))) {
+  for (const m of text.matchAll(ABBREV_COMBO_RE)) {
     const a = m.index!;
     const b = a + m[0].length;
     const core = m[0].slice(0, -2);
@@ -1361,6 +1367,8 @@ function addZones(ix: PlaceIndex, text: string, spans: Span[]): Span[] {
 }
 
 const DIRECTION_PART = '(?:东北|东南|西北|西南|[东西南北中])部';
+/** nothing or a direction between a province and an area made inside it (宁夏|中部干旱带) */
+const DIRECTION_GAP_RE = new RegExp(`^(?:${DIRECTION_PART})?$`);
 /** after a province: a part of it named by direction (宁夏南部地区) */
 const PROVINCE_PART_RE = new RegExp(`^${DIRECTION_PART}地区`);
 /** after a province (and a direction): a natural or irrigation area (中部干旱带, 扬黄新灌区) */
@@ -1725,7 +1733,7 @@ export function placeContains(parentKey: string, parentName: string, childKey: s
     if (lex.level === 'foreign') return null;
     province = lex.partOf;
   } else {
-    const m = new RegExp(`^([${REGION_HEADS}])(?:东北|东南|西北|西南|[东西南北中])地区$`).exec(parentName);
+    const m = REGION_NAME_RE.exec(parentName);
     if (m) province = (ix.g.byName.get(PROVINCE_OF_ABBREV[m[1]]) ?? []).find((d) => d.level === 'province')?.key;
     else if (/^[南北东]疆地区$/.test(parentName)) province = (ix.g.byName.get('新疆维吾尔自治区') ?? [])[0]?.key;
   }

@@ -1,7 +1,7 @@
 import { loadLexicon, type LexiconRow } from '../lexicon.js';
 import type { SegmentedDoc, Sentence } from '../types.js';
 import { entityKey, type Candidate } from './candidate.js';
-import { PRIORITY, bySentence, createMatcher, dropNested, entriesFromRows, foldString, isHan, overlapTest } from './match.js';
+import { PRIORITY, bySentence, createMatcher, dropNested, entriesFromRows, foldString, isHan, lowerBound, overlapTest } from './match.js';
 import { issuersInTitle, lookupOrganization, trailingPlace } from './organizations.js';
 
 /**
@@ -57,7 +57,7 @@ interface PolicyState {
 let state: PolicyState | null = null;
 
 /** Normal form for comparing titles: no spaces, quotes or book marks, folded widths and dashes. */
-export function normTitle(s: string): string {
+function normTitle(s: string): string {
   // OCR 一 for the dash of a period (2011一2030), and a period written without 年 ((2014—2020))
   const t = s.replace(/(\d)\s*一\s*(\d)/g, '$1-$2').replace(/(\d{4})\s*年\s*([）)])/g, '$1$2');
   return foldString(t, /[\s\u3000“”"‘’「」『』《》〈〉]/);
@@ -417,6 +417,8 @@ function namedProgrammes(doc: SegmentedDoc, lexical: Candidate[]): Candidate[] {
 const BARE_CUE = '(?:联合)?(?:印发|出台|下发|发布|颁布|公布)(?:了|的)?';
 const TITLE_CHARS = '[\u4e00-\u9fff0-9“”"、—\-（）()]';
 const GUANYU_END = '的(?:若干|指导|实施)?(?:意见|批复|通知|决定|方案)';
+/** an issuing cue right before a title */
+const CUED_RE = new RegExp(`${BARE_CUE}$`);
 const GUANYU_RE = new RegExp(`关于[^，。；：！？、《》\s]{2,60}?${GUANYU_END}`, 'g');
 const CUE_TITLE_RE = new RegExp(
   `${BARE_CUE}(${TITLE_CHARS}{2,50}?(?:规划[（(]\d{4}\s*[—\-－–]\s*\d{4}\s*年[）)]|规划纲要|纲要|(?:发展|建设)规划|(?:实施|行动|工作)?方案|(?:指导|实施)?意见))(?![\u4e00-\u9fff（(])`, 'g');
@@ -493,7 +495,7 @@ function barePolicyTitles(doc: SegmentedDoc, spans: ReadonlyArray<{ start: numbe
         if (!isHan(head[0]) || /[，。；：、]/.test(head[0]!)) continue;
         if (issuersInTitle(`${head}关于`).length) { from = at - head.length; break; }
       }
-      const cued = new RegExp(`${BARE_CUE}$`).test(t.slice(0, at));
+      const cued = CUED_RE.test(t.slice(0, at));
       const end = at + m[0].length;
       const heading = t.trim() === t.slice(from >= 0 ? from : at, end).trim();
       if (from < 0 && !cued && !heading) continue;
@@ -704,6 +706,35 @@ function periodPlans(doc: SegmentedDoc, taken: (a: number, b: number) => boolean
   return out;
 }
 
+/**
+ * `(a, b)`: does [a, b) lie inside one 《…》 of `text` on one line (the last 《 at or before a is
+ * not closed before a, the next 》 is at or after b, no line break from the 《 to b)? The bracket
+ * and line-break positions are collected once per document; each question is a binary search.
+ */
+function inBookTitle(text: string): (a: number, b: number) => boolean {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '《') opens.push(i);
+    else if (ch === '》') closes.push(i);
+    else if (ch === '\n') breaks.push(i);
+  }
+  const at = (xs: readonly number[], x: number) => lowerBound(xs, x, (i) => i);
+  return (a, b) => {
+    const o = at(opens, a + 1) - 1;
+    if (o < 0) return false;
+    const open = opens[o]!;
+    const c = at(closes, a + 1) - 1;
+    if (c >= 0 && closes[c]! > open) return false;
+    const next = closes[c + 1];
+    if (next === undefined || next < b) return false;
+    const br = breaks[at(breaks, open)];
+    return br === undefined || br >= b;
+  };
+}
+
 export function extractPolicies(doc: SegmentedDoc): Candidate[] {
   const st = init();
   // a bare name in quotation marks of its own (“一带一路”) keeps them: they are part of the short name
@@ -716,11 +747,7 @@ export function extractPolicies(doc: SegmentedDoc): Candidate[] {
     /[“"]/.test(doc.text[c.start - 1] ?? '') && /[”"]/.test(doc.text[c.end] ?? '') && !/[“”"]/.test(c.surface) && c.surface.length <= 4
       ? { ...c, start: c.start - 1, end: c.end + 1, surface: doc.text.slice(c.start - 1, c.end + 1) } : c);
   const programmes = namedProgrammes(doc, lexical);
-  const bracketed = (a: number, b: number) => {
-    const open = doc.text.lastIndexOf('《', a);
-    const close = doc.text.lastIndexOf('》', a);
-    return open >= 0 && open > close && doc.text.indexOf('》', a) >= b && doc.text.slice(open, b).indexOf('\n') < 0;
-  };
+  const bracketed = inBookTitle(doc.text);
   // a lexicon name followed by its period: 国家新型城镇化规划(2014-2020) (another period names another plan)
   const lexicalSpans = lexical.map((c) => {
     const period = PERIOD_AFTER.exec(doc.text.slice(c.end, c.end + 20));
@@ -886,10 +913,12 @@ export interface IssueFact {
 const CUE_RE = /联合印发|联合发布|联合出台|联合下发|批复同意|审议通过|印发|发布|出台|下发|颁布|批复|制定|公布|批准/g;
 const DATE_RE =
   /(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?|(?:年?初|年?底|年?末|新春伊始|春|夏|秋|冬|上半年|下半年))?/g;
+/** DATE_RE without the g flag: the first date of a text */
+const DATE_ONE_RE = new RegExp(DATE_RE.source);
 
 /** Normalises a Chinese date expression (2017年2月10日, 2010 年 12 月, 2016年初, 2016年新春伊始) to ISO. */
 export function isoDate(text: string): string | null {
-  const m = new RegExp(DATE_RE.source).exec(text);
+  const m = DATE_ONE_RE.exec(text);
   if (!m) return null;
   const y = m[1]!;
   if (!m[2]) return y;
@@ -923,6 +952,16 @@ const ORG_JOIN = /^(?:[\s、和与及]|以及)*$/;
 /** what may stand between an organisation and its cue: 等, 联合, 在南宁, 于2017年… — short, one clause */
 function orgToCue(gap: string): boolean {
   return gap.length <= 20 && !/[，。；：,;:！？《》]/.test(gap) && !/[的是]/.test(gap);
+}
+/** the last organisation of `before` (sorted by start) and those joined to it by 、/和/与 */
+function joinedBefore(before: Candidate[], text: string): Candidate[] {
+  const group = [before[before.length - 1]!];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const o = before[i]!;
+    if (!ORG_JOIN.test(text.slice(o.end, group[0]!.start))) break;
+    group.unshift(o);
+  }
+  return group;
 }
 const CUE_TO_POLICY = /^(\s|了|的|新的|同意|印发|发布|《)*$/;
 
@@ -983,12 +1022,7 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
       const before = os.filter((o) => o.end <= cue.start);
       const last = before[before.length - 1];
       if (!last || !orgToCue(text.slice(last.end, cue.start))) continue;
-      const group = [last];
-      for (let i = before.length - 2; i >= 0; i--) {
-        const o = before[i]!;
-        if (!ORG_JOIN.test(text.slice(o.end, group[0]!.start))) break;
-        group.unshift(o);
-      }
+      const group = joinedBefore(before, text);
       // active: the cue is followed by the policy (and policies joined to it)
       const targets: Candidate[] = [];
       const firstAfter = ps.find((p) => p.start >= cue.end);
@@ -1034,12 +1068,7 @@ export function issuedBy(doc: SegmentedDoc, policies: Candidate[], orgs: Candida
       if (!last) continue;
       const gap = text.slice(last.end, p.start);
       if (!(/^\s*《\s*$/.test(gap) || (/^\s*$/.test(gap) && /^关于/.test(p.surface)))) continue;
-      const group = [last];
-      for (let i = before.length - 2; i >= 0; i--) {
-        const o = before[i]!;
-        if (!ORG_JOIN.test(text.slice(o.end, group[0]!.start))) break;
-        group.unshift(o);
-      }
+      const group = joinedBefore(before, text);
       for (const o of group) {
         add({ policy: entityKey('POLICY', p.name), org: entityKey('ORGANIZATION', o.name), sentence: s.ordinal, cue: 'author' });
       }

@@ -134,7 +134,7 @@ function sharedHeadEffects(doc: SegmentedDoc, lexical: Candidate[]): Candidate[]
   const out: Candidate[] = [];
   for (const c of lexical) {
     if (!c.surface.endsWith('效应')) continue;
-    const s = doc.sentences.find((x) => x.ordinal === c.sentence);
+    const s = doc.sentences[c.sentence];
     if (!s) continue;
     const before = s.text.slice(0, c.start - s.start);
     const m = /([\u4e00-\u9fff]{2,4}?)(?:与|和|及|、)$/.exec(before);
