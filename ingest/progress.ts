@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { Progress } from './ingest-many.js';
+import { STAGES } from './pipeline.js';
 
-const STEPS = ['load', 'normalize', 'structure', 'segment', 'extract', 'write'];
+const STEPS = ['load', ...STAGES, 'write'];
 
 /** A one-line bar per document: redrawn in place on a terminal, one final line otherwise. */
 export function consoleProgress(out: NodeJS.WriteStream = process.stderr): Progress {

@@ -64,8 +64,7 @@ export async function ingestDocument(
     if (e instanceof LoadError) throw new IngestError(e.message);
     throw e;
   }
-  const text = raw.text.trim();
-  if (!text) throw new IngestError(`${input.origin}: document is empty after decoding`);
+  if (!raw.text.trim()) throw new IngestError(`${input.origin}: document is empty after decoding`);
   opts.onStage?.('normalize');
   const clean = normalize(raw);
   lexVersion ??= lexiconVersion();
@@ -92,7 +91,7 @@ export async function ingestDocument(
   return {
     id: payload.doc.id, status, sentences: a.doc.sentences.length, entities,
     relations: payload.stated.length + payload.reference.length, measures: payload.measures.length,
-    citations: payload.works.length, ms: Math.round(performance.now() - t0), warnings: [...new Set([...raw.warnings, ...a.doc.warnings])],
+    citations: payload.works.length, ms: Math.round(performance.now() - t0), warnings: [...new Set(a.doc.warnings)], // normalize's warnings begin with load's
   };
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { FORMAT_BY_EXTENSION, idFromPath } from './load/index.js';
+import { FORMAT_BY_EXTENSION, fileMeta } from './load/index.js';
 import { DOC_KINDS, type DocKind, type DocMeta } from './types.js';
 
 /** A file to ingest and the metadata it will be stored with. */
@@ -34,20 +34,6 @@ export function readManifest(dir: string): Map<string, ManifestEntry> {
   return out;
 }
 
-/** File name → id: lower-case slug of ASCII letters, digits and CJK ideographs, stable across runs. */
-function metaFor(path: string, manifest: Map<string, ManifestEntry>): DocMeta {
-  const m = manifest.get(basename(path));
-  return {
-    id: m?.id ?? idFromPath(path),
-    title: m?.title ?? '', // empty: load takes the first line
-    kind: (m?.kind as DocKind) ?? 'other',
-    year: m?.year ?? null,
-    authors: m?.authors ?? [],
-    source: m?.source ?? null,
-    url: m?.url ?? null,
-  };
-}
-
 /** Expands files and folders (not recursive into dot-folders) into sources, sorted by path. */
 export function listSources(paths: string[]): Source[] {
   const files: string[] = [];
@@ -68,6 +54,6 @@ export function listSources(paths: string[]): Source[] {
   return files.map((path) => {
     const dir = dirname(path);
     if (!manifests.has(dir)) manifests.set(dir, readManifest(dir));
-    return { path, meta: metaFor(path, manifests.get(dir)!) };
+    return { path, meta: fileMeta(path, manifests.get(dir)!.get(basename(path))) };
   });
 }

@@ -190,11 +190,7 @@ export interface Relation {
 }
 
 /** A footnote with the sentences whose marker points to it (explanatory notes as well as citations). */
-export interface NoteLink {
-  marker: string;
-  text: string;
-  start: number;
-  end: number;
+export interface NoteLink extends Footnote {
   /** ordinals of sentences whose marker points here */
   citedFrom: number[];
 }

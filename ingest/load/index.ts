@@ -123,7 +123,12 @@ export function loadFile(path: string, meta: Partial<DocMeta> = {}, opts: { maxB
   } catch (e) {
     throw new LoadError(path, 'io', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const full: DocMeta = {
+  return loadText({ bytes, format, origin: path, meta: fileMeta(path, meta), maxBytes: opts.maxBytes });
+}
+
+/** Metadata for a file: what is given, neutral defaults for the rest (id from the file name, title left to load, kind "other"). */
+export function fileMeta(path: string, meta: Partial<DocMeta> = {}): DocMeta {
+  return {
     id: meta.id ?? idFromPath(path),
     title: meta.title ?? '',
     kind: meta.kind ?? 'other',
@@ -132,5 +137,4 @@ export function loadFile(path: string, meta: Partial<DocMeta> = {}, opts: { maxB
     source: meta.source ?? null,
     url: meta.url ?? null,
   };
-  return loadText({ bytes, format, origin: path, meta: full, maxBytes: opts.maxBytes });
 }

@@ -1,3 +1,5 @@
+import { HAN } from './chars.js';
+
 /**
  * Spaces and punctuation inside lines. PDF extraction puts spaces between every glyph run
  * ("1 . 9 万", "2016 年", "《 关于…》 ，"), web editors type ASCII commas between Chinese
@@ -5,11 +7,21 @@
  * by line and never touch newlines or tabs (tabs carry TOC page numbers).
  */
 
-const HAN = '\\p{Script=Han}';
 /** Chinese punctuation that never occurs in English text: spaces next to it are always artefacts. */
 const CN_PUNCT = '、。，；：？！（）《》〈〉「」『』【】〔〕［］｛｝…—～·．';
 /** Curly quotes are shared with English ("China’s"), so only spaces between them and CJK/digits go. */
 const QUOTES = '“”‘’';
+const CJK = `${HAN}${CN_PUNCT}${QUOTES}`;
+
+// Built once: fixSpacing runs these on every line of every document.
+const DIGIT_SPACE_HAN = new RegExp(`(\\d) +(?=${HAN})`, 'gu');
+const HAN_SPACE_DIGIT = new RegExp(`(${HAN}) +(?=\\d)`, 'gu');
+const SPACE_AT_PUNCT = new RegExp(`(?<=[${CN_PUNCT}]) +| +(?=[${CN_PUNCT}])`, 'gu');
+const SPACE_AT_QUOTE = new RegExp(`(?<=[${QUOTES}]) +(?=[${HAN}\\d${CN_PUNCT}])|(?<=[${HAN}\\d${CN_PUNCT}]) +(?=[${QUOTES}])`, 'gu');
+const HAN_SPACE_HAN = new RegExp(`(${HAN}) +(?=${HAN})`, 'gu');
+const ASCII_PUNCT_AT_CJK = new RegExp(`(?<=[${CJK}]) *([,;:?!]) *(?=[${CJK}\\d])|(?<=[${CJK}\\d%]) *([,;:?!]) *(?=[${CJK}])`, 'gu');
+const OPEN_PAREN_IN_HAN = new RegExp(`(?<=${HAN})\\((?=${HAN})`, 'gu');
+const CLOSE_PAREN_IN_HAN = new RegExp(`(?<=${HAN})\\)(?=${HAN})`, 'gu');
 
 /**
  * Joins numbers the PDF split: "1 . 9" → "1.9", "978 - 7 - 5097" → "978-7-5097", "6 . 64 %" →
@@ -21,8 +33,8 @@ export function fixNumberSpacing(s: string): string {
     .replace(/(\d) *\. *(?=\d)/g, '$1.')
     .replace(/(\d) +- +(?=\d)|(\d) +-(?=\d)|(\d)- +(?=\d)/g, (_, a, b, c) => `${a ?? b ?? c}-`)
     .replace(/(\d) +(?=[%‰])/g, '$1')
-    .replace(new RegExp(`(\\d) +(?=${HAN})`, 'gu'), '$1')
-    .replace(new RegExp(`(${HAN}) +(?=\\d)`, 'gu'), '$1');
+    .replace(DIGIT_SPACE_HAN, '$1')
+    .replace(HAN_SPACE_DIGIT, '$1');
 }
 
 /** Length of the run of Han characters ending at (dir -1) or starting at (dir 1) index i. */
@@ -45,10 +57,10 @@ export function removeCjkSpaces(line: string): string {
   const lead = /^(第[一二三四五六七八九十百零〇\d]+[章节篇部编]|[一二三四五六七八九十]{1,3}|[#]{1,6}) +/.exec(line);
   const head = lead ? lead[0] : '';
   let s = line.slice(head.length);
-  s = s.replace(new RegExp(`(?<=[${CN_PUNCT}]) +| +(?=[${CN_PUNCT}])`, 'gu'), '');
-  s = s.replace(new RegExp(`(?<=[${QUOTES}]) +(?=[${HAN}\\d${CN_PUNCT}])|(?<=[${HAN}\\d${CN_PUNCT}]) +(?=[${QUOTES}])`, 'gu'), '');
+  s = s.replace(SPACE_AT_PUNCT, '');
+  s = s.replace(SPACE_AT_QUOTE, '');
   const running = /[。，；！？]/.test(line);
-  s = s.replace(new RegExp(`(${HAN}) +(?=${HAN})`, 'gu'), (m, _c, offset: number) => {
+  s = s.replace(HAN_SPACE_HAN, (m, _c, offset: number) => {
     if (running) return m.trimEnd();
     const left = hanRun(s, offset, -1);
     const right = hanRun(s, offset + m.length, 1);
@@ -65,10 +77,9 @@ const ASCII_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '�
  * English stay as they are: one side must be a Chinese character.
  */
 export function widenCjkPunctuation(line: string): string {
-  const cjk = `${HAN}${CN_PUNCT}${QUOTES}`;
   const s0 = line;
   let s = line.replace(
-    new RegExp(`(?<=[${cjk}]) *([,;:?!]) *(?=[${cjk}\\d])|(?<=[${cjk}\\d%]) *([,;:?!]) *(?=[${cjk}])`, 'gu'),
+    ASCII_PUNCT_AT_CJK,
     (m, a: string | undefined, b: string | undefined, offset: number) => {
       const p = (a ?? b)!;
       // digit:digit or digit,digit are numbers, not punctuation
@@ -85,7 +96,7 @@ export function widenCjkPunctuation(line: string): string {
     s = next;
   }
   s = s.replace(/\u0001/g, '(').replace(/\u0002/g, ')');
-  s = s.replace(new RegExp(`(?<=${HAN})\\((?=${HAN})`, 'gu'), '（').replace(new RegExp(`(?<=${HAN})\\)(?=${HAN})`, 'gu'), '）');
+  s = s.replace(OPEN_PAREN_IN_HAN, '（').replace(CLOSE_PAREN_IN_HAN, '）');
   return balanceMixedParens(s);
 }
 

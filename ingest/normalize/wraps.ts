@@ -1,5 +1,5 @@
 import {
-  REF_CLOSE, REF_OPEN, REFERENCE_CODE, REFERENCE_ENTRY_START, REFERENCE_HEADING, headingShape, startsEntry, isNoteContinuation, startsWithNumbering, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
+  REF_CLOSE, REF_OPEN, REFERENCE_ENTRY_START, REFERENCE_HEADING, headingShape, startsCodedEntry, startsEntry, isNoteContinuation, startsWithNumbering, isTableRow, isTableSeparator, isTocLine, stripTrailingMarkers,
 } from '../structure/lines.js';
 import type { Warn } from './noise.js';
 
@@ -39,8 +39,6 @@ const MARKER_ONLY = /^(?:\^?\{?[①-⑳]+\}?)[\s\d]{0,4}$/u;
 const NOTE_START = /^(?:\^\{?[①-⑳]+\}?|[①-⑳])\s*(?=\S)/u;
 const LIST_START = /^(?:[•·▪●○◆◇■□►▶➢✓-]\s*|[-*]\s+|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-z][.)]\s)/u;
 const FIELD_START = /^(来源|作者|编辑|记者|发布时间|时间|日期|出处|原标题|通讯员|摄影|收稿日期|修回日期|出版日期|发布日期|通讯作者|基金项目|作者简介|作者单位|关键词|关键字|中图分类号|文献标识码|文章编号|DOI|Keywords?|Key words|Received|Online|地址|网址|邮编|电话|传真|电子邮箱)\s*[:：]/i;
-/** A new reference entry ([1], [1］, 1., "方创琳.", "FANG C L."), as structure reads it. */
-const REF_START = REFERENCE_ENTRY_START;
 const CLOSING_START = /^[。，、；：？！…）)》」』”’】〕,.;:?!%]/u;
 const FINAL_CHARS = '。！？!?…';
 const CLOSERS = '”’」』）)》】〕';
@@ -64,12 +62,12 @@ export function isFinal(line: string): boolean {
 
 function lineKind(t: string): Kind {
   if (MARKER_ONLY.test(t)) return 'marker';
-  if (NOTE_START.test(t) && !MARKER_ONLY.test(t)) return 'note';
+  if (NOTE_START.test(t)) return 'note';
   if (isTableRow(t) || isTableSeparator(t)) return 'table';
   if (isTocLine(t)) return 'toc';
   if (headingShape(t)) return 'heading';
   // a reference entry outside a headed list ("方创琳. 2014. 题名[J]. …", "[3] …[J]. …"): never glued to a paragraph
-  if (REF_START.test(t) && REFERENCE_CODE.test(t.slice(0, 200))) return 'ref';
+  if (startsCodedEntry(t)) return 'ref';
   if (FIELD_START.test(t)) return 'field';
   if (LIST_START.test(t)) return 'list';
   return 'body';
@@ -120,8 +118,8 @@ function entriesFollow(rows: string[], from: number): boolean {
     const t = rows[i].trim();
     if (!t) continue;
     seen++;
-    if (headingShape(t) && !REF_START.test(t)) return false;
-    if ((REF_START.test(t) && REFERENCE_CODE.test(t.slice(0, 200))) || ENTRY_INSIDE.test(t)) return true;
+    if (headingShape(t) && !REFERENCE_ENTRY_START.test(t)) return false;
+    if (startsCodedEntry(t) || ENTRY_INSIDE.test(t)) return true;
   }
   return false;
 }

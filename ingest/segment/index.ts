@@ -108,11 +108,12 @@ export function initSegmenter(opts: SegmenterInit = {}): SegmenterInfo {
 }
 
 /**
- * Cuts one string and maps each word to its offset in that string. jieba returns the words in
- * order and (in practice) covering the input, but the mapping searches forward rather than
- * assuming it, so a dropped or normalised character can never shift later offsets.
+ * Cuts one string and maps each word to its offset in that string, plus `base` (the string's own
+ * offset in the document). jieba returns the words in order and (in practice) covering the input,
+ * but the mapping searches forward rather than assuming it, so a dropped or normalised character
+ * can never shift later offsets.
  */
-export function cutWithOffsets(text: string, hmm = true): Token[] {
+export function cutWithOffsets(text: string, hmm = true, base = 0): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
   for (const word of nodejieba.cut(text, hmm)) {
@@ -121,7 +122,7 @@ export function cutWithOffsets(text: string, hmm = true): Token[] {
     if (at < 0) continue;
     pos = at + word.length;
     if (!word.trim()) continue;
-    tokens.push({ word, start: at, end: pos });
+    tokens.push({ word, start: base + at, end: base + pos });
   }
   return tokens;
 }
@@ -137,10 +138,9 @@ export interface SegmentOptions {
 export function segment(doc: StructuredDoc, opts: SegmentOptions = {}): SegmentedDoc {
   initSegmenter();
   const hmm = opts.hmm ?? true;
-  const tokens = doc.sentences.map((s) =>
-    cutWithOffsets(s.text, hmm)
-      .filter((t) => !opts.dropPunctuation || /[\p{L}\p{N}]/u.test(t.word))
-      .map((t) => ({ word: t.word, start: s.start + t.start, end: s.start + t.end })),
-  );
+  const tokens = doc.sentences.map((s) => {
+    const words = cutWithOffsets(s.text, hmm, s.start);
+    return opts.dropPunctuation ? words.filter((t) => /[\p{L}\p{N}]/u.test(t.word)) : words;
+  });
   return { ...doc, tokens };
 }

@@ -104,12 +104,15 @@ function entrySpans(t: string, from: number): [number, number][] {
   return out;
 }
 
-/** A numbered entry start: [n], ［n］ (or OCR-mixed [n］, [n」), n. / n．. */
-const ENTRY_MARKER = new RegExp(`^(?:${REF_OPEN}\\s*\\d{1,3}\\s*${REF_CLOSE}|\\d{1,3}\\s*[.．](?!\\d))\\s*\\S`);
+/** n. / n．, here also with a space before the dot ("1 . 题名"), which REFERENCE_ENTRY_START does not take. */
+const DOTTED_NUMBER = /^\d{1,3}\s*[.．](?!\d)\s*\S/;
 
-/** An entry start: numbered, or (author–year lists) an author block closed by "." ("方创琳. 2014. …"). */
+/**
+ * An entry start: numbered ([n], ［n］, OCR-mixed [n］/[n」, n. / n．), or (author–year lists) an
+ * author block closed by "." ("方创琳. 2014. …").
+ */
 function entryStart(t: string): boolean {
-  return ENTRY_MARKER.test(t) || isReferenceStart(t);
+  return isReferenceStart(t) || DOTTED_NUMBER.test(t);
 }
 
 /**
@@ -208,13 +211,13 @@ export function structure(doc: CleanDoc): StructuredDoc {
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
   const footnotes: Footnote[] = [];
-  const referenceLines: { text: string; start: number; end: number }[] = [];
+  const referenceLines: Line[] = [];
 
   let paragraph = -1;
   let blockHasSentence = false;
   let inRefs = false;
   let lastNote: Footnote | null = null;
-  let lastRef: { text: string; start: number; end: number } | null = null;
+  let lastRef: Line | null = null;
   let mergeTitleInto: Section | null = null;
 
   const section = (): Section => {
@@ -225,6 +228,25 @@ export function structure(doc: CleanDoc): StructuredDoc {
     if (start >= end) return;
     if (!blockHasSentence) { paragraph++; blockHasSentence = true; }
     sentences.push({ ordinal: sentences.length, section: section().ordinal, paragraph, start, end, text: text.slice(start, end) });
+  };
+  /** A heading line: a sentence and a paragraph of its own. */
+  const addHeadingSentence = (start: number, end: number) => {
+    blockHasSentence = false;
+    addSentence(start, end);
+    blockHasSentence = false;
+  };
+  /** Closes the current section at `start` (or opens the untitled front part) and opens a new one there. */
+  const openSection = (start: number, heading: string, level: number): Section => {
+    if (sections.length) sections[sections.length - 1].end = start;
+    else if (text.slice(0, start).trim()) sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: start });
+    const s: Section = { ordinal: sections.length, heading, level, start, end: text.length };
+    sections.push(s);
+    return s;
+  };
+  const addRef = (start: number, end: number): Line => {
+    const ref = { text: text.slice(start, end), start, end };
+    referenceLines.push(ref);
+    return ref;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -255,9 +277,7 @@ export function structure(doc: CleanDoc): StructuredDoc {
       mergeTitleInto = null;
       if (!/^(第|#)/.test(core) && [...core].length <= MAX_HEADING_CHARS && !/[。！？!?，,；;]/.test(core) && !isTableRow(t)) {
         target.heading = `${target.heading} ${headingText(t)}`;
-        blockHasSentence = false;
-        addSentence(line.start, line.end);
-        blockHasSentence = false;
+        addHeadingSentence(line.start, line.end);
         continue;
       }
     }
@@ -270,16 +290,9 @@ export function structure(doc: CleanDoc): StructuredDoc {
       inRefs = true;
       autoEnd = -1;
       const head = t.slice(0, inline[0].length).trimEnd();
-      if (sections.length) sections[sections.length - 1].end = line.start;
-      else if (text.slice(0, line.start).trim()) sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: line.start });
-      sections.push({ ordinal: sections.length, heading: headingText(head), level: 1, start: line.start, end: text.length });
-      blockHasSentence = false;
-      addSentence(line.start, line.start + head.length);
-      blockHasSentence = false;
-      for (const [a, b] of entrySpans(t, inline[0].length)) {
-        lastRef = { text: text.slice(line.start + a, line.start + b), start: line.start + a, end: line.start + b };
-        referenceLines.push(lastRef);
-      }
+      openSection(line.start, headingText(head), 1);
+      addHeadingSentence(line.start, line.start + head.length);
+      for (const [a, b] of entrySpans(t, inline[0].length)) lastRef = addRef(line.start + a, line.start + b);
       continue;
     }
 
@@ -291,16 +304,9 @@ export function structure(doc: CleanDoc): StructuredDoc {
       autoEnd = -1;
       const title = headingText(t);
       const md = /^#{1,6}\s+/.exec(t);
-      if (sections.length) sections[sections.length - 1].end = line.start;
-      else if (text.slice(0, line.start).trim()) {
-        sections.push({ ordinal: 0, heading: null, level: 0, start: 0, end: line.start });
-      }
-      const s: Section = { ordinal: sections.length, heading: title, level: heading.level, start: line.start, end: text.length };
-      sections.push(s);
+      const s = openSection(line.start, title, heading.level);
       mergeTitleInto = BARE_CHAPTER.test(title) ? s : null;
-      blockHasSentence = false;
-      addSentence(line.start + (md ? md[0].length : 0), line.end);
-      blockHasSentence = false; // a heading is a paragraph of its own
+      addHeadingSentence(line.start + (md ? md[0].length : 0), line.end);
       continue;
     }
 
@@ -313,10 +319,7 @@ export function structure(doc: CleanDoc): StructuredDoc {
         lastRef.text = text.slice(lastRef.start, lastRef.end);
         spans = spans.slice(1);
       }
-      for (const [a, b] of spans) {
-        lastRef = { text: text.slice(line.start + a, line.start + b), start: line.start + a, end: line.start + b };
-        referenceLines.push(lastRef);
-      }
+      for (const [a, b] of spans) lastRef = addRef(line.start + a, line.start + b);
       continue;
     }
 

@@ -9,8 +9,11 @@ const CN = '一二三四五六七八九十百零〇两';
 /** Headings never run longer than this (characters of the heading proper). */
 export const MAX_HEADING_CHARS = 40;
 
-/** Footnote markers that can trail a heading or sentence: ①, ^①, ^{①②}, [1], [1-3]. */
-export const TRAILING_MARKERS = /(?:\^\{[①-⑳,，\s]+\}|\^?[①-⑳]+|\[\d{1,3}(?:[-–,，]\d{1,3})*\])+\s*$/u;
+/** One footnote marker, as regex source: ①, ^①, ^{①②}, [1], [1-3]. */
+export const NOTE_MARKER = '\\^\\{[①-⑳,，\\s]+\\}|\\^?[①-⑳]+|\\[\\d{1,3}(?:[-–,，]\\d{1,3})*\\]';
+
+/** Footnote markers that can trail a heading or sentence. */
+export const TRAILING_MARKERS = new RegExp(`(?:${NOTE_MARKER})+\\s*$`, 'u');
 
 /** Section names that stand alone on a line in books and papers. */
 const NAMED_HEADINGS = /^(总序|序言|序|前言|目录|目次|摘要|内容提要|提要|引言|绪论|导论|结语|结论|结束语|后记|参考文献|注释|附录|致谢|Contents|CONTENTS|Abstract|ABSTRACT|References|REFERENCES|Bibliography)$/;
@@ -56,7 +59,12 @@ export function startsEntry(line: string, previous: string | null): boolean {
   const t = line.trim();
   if (previous === null || !NUMBERED_ENTRY_START.test(previous.trim())) return REFERENCE_ENTRY_START.test(t);
   if (NUMBERED_ENTRY_START.test(t)) return true;
-  return REFERENCE_ENTRY_START.test(t) && /\p{Script=Han}/u.test(t) && REFERENCE_CODE.test(t.slice(0, 200));
+  return startsCodedEntry(t) && /\p{Script=Han}/u.test(t);
+}
+
+/** Starts a reference entry and carries a GB/T 7714 type code within its first 200 characters. */
+export function startsCodedEntry(t: string): boolean {
+  return REFERENCE_ENTRY_START.test(t) && REFERENCE_CODE.test(t.slice(0, 200));
 }
 
 /** A reference-list heading with the first entry on the same line ("参考文献：[1] 李克强. …"); group 0 is the heading part. */

@@ -1,3 +1,5 @@
+import { NOTE_MARKER } from './lines.js';
+
 /**
  * Sentence splitting inside one line of normalized text. Returns spans relative to the line, so
  * callers add the line's offset and `text.slice(start, end)` is exactly the sentence.
@@ -28,7 +30,7 @@ export const MIN_SEMICOLON_CLAUSE = 10;
 const TERMINATORS = new Set(['。', '！', '？', '!', '?', '｡']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', '\'']);
 const PAIRS: [string, string][] = [['“', '”'], ['《', '》'], ['「', '」'], ['『', '』']];
-const MARKER_AT = /^(?:\^\{[①-⑳,，\s]+\}|\^?[①-⑳]+|\[\d{1,3}(?:[-–,，]\d{1,3})*\])/u;
+const MARKER_AT = new RegExp(`^(?:${NOTE_MARKER})`, 'u');
 const ABBREV = /(?:\b(?:Vol|No|Nos|Fig|Figs|pp|p|Eq|eq|et al|etc|e\.g|i\.e|vs|Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Jr|Sr|St|Dept|Univ|Ed|Eds|ed|eds|cf|approx)|\b[A-Z])$/;
 
 /** Marks the characters inside short quote/title pairs (same line, properly nested per kind). */

@@ -36,6 +36,7 @@ export interface ImpliedFacts {
 }
 
 export const sentenceId = (docId: string, ordinal: number) => `${docId}#${ordinal}`;
+const sectionId = (docId: string, ordinal: number) => `${docId}#s${ordinal}`;
 
 /** Normalized title + year → stable Work id, so the same reference cited twice is one Work. */
 export function workId(c: Pick<Citation, 'title' | 'year'>): string {
@@ -94,9 +95,9 @@ export function toPayload(
       lexiconVersion: versions.lexicon, origin: doc.origin,
       contentKey: contentKey(doc.sha256, versions),
     },
-    sections: doc.sections.map((s) => ({ id: `${id}#s${s.ordinal}`, ordinal: s.ordinal, heading: s.heading, level: s.level })),
+    sections: doc.sections.map((s) => ({ id: sectionId(id, s.ordinal), ordinal: s.ordinal, heading: s.heading, level: s.level })),
     sentences: doc.sentences.map((s) => ({
-      id: sid(s.ordinal), sectionId: `${id}#s${s.section}`, ordinal: s.ordinal, text: s.text,
+      id: sid(s.ordinal), sectionId: sectionId(id, s.section), ordinal: s.ordinal, text: s.text,
       start: s.start, end: s.end, section: s.section, paragraph: s.paragraph,
     })),
     entities: [...entities.values()],
